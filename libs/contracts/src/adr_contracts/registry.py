@@ -1,0 +1,74 @@
+"""Every published contract, looked up by subject; parsing of raw messages."""
+
+from typing import Any, Final
+
+from adr_contracts.base import ContractModel, Envelope
+from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1, FilingReviewCompletedV1
+from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
+from adr_contracts.services import ServiceName
+from adr_contracts.subjects import parse_subject
+
+ALL: Final[tuple[type[ContractModel], ...]] = (
+    DisputeRegisteredV1,
+    FilingReviewCompletedV1,
+    DisputeRoutedV1,
+    MediationOpenedV1,
+    AgreementReachedV1,
+    MediationFailedV1,
+)
+
+BY_SUBJECT: Final[dict[str, type[ContractModel]]] = {c.SUBJECT: c for c in ALL}
+
+
+class UnknownSubject(LookupError):
+    """No contract is registered for a subject."""
+
+
+def contract_for(subject: str) -> type[ContractModel]:
+    """The payload class of a subject.
+
+    Args:
+        subject: a contract subject.
+
+    Raises:
+        UnknownSubject: when no contract has that subject.
+    """
+    try:
+        return BY_SUBJECT[subject]
+    except KeyError:
+        raise UnknownSubject(subject) from None
+
+
+def parse(subject: str, data: bytes | str | dict[str, Any]) -> Envelope[ContractModel]:
+    """Validates a raw message against the contract of its subject.
+
+    Args:
+        subject: the NATS subject the message arrived on.
+        data: the CloudEvents JSON document.
+
+    Raises:
+        UnknownSubject: no contract for the subject.
+        pydantic.ValidationError: the document does not match the contract.
+    """
+    model = Envelope[contract_for(subject)]  # type: ignore[misc]
+    if isinstance(data, dict):
+        return model.model_validate(data)  # type: ignore[no-any-return]
+    return model.model_validate_json(data)  # type: ignore[no-any-return]
+
+
+def produced_by(service: ServiceName) -> list[type[ContractModel]]:
+    """The contracts a service publishes.
+
+    Args:
+        service: the producing service.
+    """
+    return [c for c in ALL if parse_subject(c.SUBJECT).producer == service]
+
+
+def read_by(service: ServiceName) -> list[type[ContractModel]]:
+    """The contracts whose audience includes a service (each one is a durable consumer).
+
+    Args:
+        service: the reading service.
+    """
+    return [c for c in ALL if service in c.AUDIENCE]

@@ -1,0 +1,59 @@
+"""Every service's command line: ``api``, ``worker``, ``migrate``."""
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import signal
+
+import uvicorn
+
+from adr_runtime.context import ServiceContext, ServiceSpec
+from adr_runtime.http import create_service_app
+from adr_runtime.logs import setup_logging
+from adr_runtime.migrations import autogenerate, upgrade
+from adr_runtime.worker import run_worker
+
+logger = logging.getLogger(__name__)
+
+
+def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
+    """Parses the command and runs it with settings read once from the environment.
+
+    Args:
+        spec: the service.
+        argv: arguments (the process's own when None).
+    """
+    parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
+    parser.add_argument("command", choices=["api", "worker", "migrate", "revision"])
+    parser.add_argument("--port", type=int, default=None, help="HTTP port (api only)")
+    parser.add_argument("-m", "--message", default="change", help="revision slug (revision only)")
+    args = parser.parse_args(argv)
+    if args.command == "revision":
+        autogenerate(spec.migrations_dir, args.message)
+        return
+    settings = spec.settings_type()
+    setup_logging(spec.name, level=settings.log_level, json_format=settings.log_json)
+    ctx = ServiceContext.build(spec, settings)
+    if args.command == "api":
+        port = args.port or settings.http_port or spec.default_port
+        uvicorn.run(create_service_app(ctx), host=settings.http_host, port=port, log_config=None, access_log=False)
+    elif args.command == "worker":
+        asyncio.run(_worker_until_signal(ctx))
+    else:
+        asyncio.run(_migrate(ctx))
+
+
+async def _migrate(ctx: ServiceContext) -> None:
+    await upgrade(ctx.engine, ctx.spec.migrations_dir)
+    await ctx.engine.dispose()
+    logger.info("database migrated")
+
+
+async def _worker_until_signal(ctx: ServiceContext) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await run_worker(ctx, stop)

@@ -1,0 +1,164 @@
+"""Durable, idempotent consumption of contracts, with delayed retries and a dead-letter stream.
+
+Each subscription is a durable pull consumer (``batch_size=1`` so that one case's events are
+applied in order). A message is parsed against its contract, then applied in one database
+transaction together with its inbox row, so a redelivered event has no second effect.
+
+- A message that does not parse, or whose handler raises :class:`RejectedEvent`, cannot succeed
+  on a retry: it goes to the dead-letter stream at once and the consumer moves on.
+- Any other failure (database down, a bug) is handed back with a growing delay; after
+  ``max_deliver`` deliveries it goes to the dead-letter stream as well. Nothing is dropped.
+"""
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from adr_contracts import ContractModel, Envelope, registry
+from adr_contracts.services import ServiceName
+from adr_contracts.subjects import durable_name, parse_subject, stream_name
+from faststream.nats import JStream, NatsBroker, PullSub
+from faststream.nats.annotations import NatsMessage
+from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from adr_runtime import metrics
+from adr_runtime.deadletter import DeadLetterSink
+from adr_runtime.inbox import claim
+from adr_runtime.tables import MessagingTables
+
+logger = logging.getLogger(__name__)
+
+Handler = Callable[[AsyncSession, Envelope[Any]], Awaitable[None]]
+
+
+class RejectedEvent(Exception):
+    """Raised by a handler when an event can never be applied (a domain rule refuses it).
+
+    The message must not contain personal data: it is stored with the dead letter.
+    """
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A service's handler for one contract."""
+
+    contract: type[ContractModel]
+    handler: Handler
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Delivery limits of the application (the server's max_deliver is one higher)."""
+
+    max_deliver: int = 5
+    delays_seconds: tuple[float, ...] = (1.0, 5.0, 30.0, 120.0)
+
+    def delay_after(self, deliveries: int) -> float:
+        """The pause before the next delivery, after ``deliveries`` failed ones."""
+        return self.delays_seconds[min(deliveries, len(self.delays_seconds)) - 1]
+
+
+class ConsumerGroup:
+    """Binds one service's subscriptions to a broker."""
+
+    def __init__(
+        self,
+        *,
+        service: ServiceName,
+        sessions: async_sessionmaker[AsyncSession],
+        tables: MessagingTables,
+        dead_letters: DeadLetterSink,
+        retry: RetryPolicy,
+    ) -> None:
+        self._service = service
+        self._sessions = sessions
+        self._tables = tables
+        self._dead_letters = dead_letters
+        self._retry = retry
+
+    def register_all(self, broker: NatsBroker, subscriptions: Sequence[Subscription]) -> None:
+        """Registers every subscription on the broker (before ``broker.start()``)."""
+        for subscription in subscriptions:
+            self.register(broker, subscription)
+
+    def register(self, broker: NatsBroker, subscription: Subscription) -> None:
+        """Registers one durable pull subscriber for a contract."""
+        subject = subscription.contract.SUBJECT
+        if self._service not in subscription.contract.AUDIENCE:
+            raise ValueError(f"{self._service} is not in the audience of {subject}")
+        durable = durable_name(self._service, subject)
+        stream = JStream(stream_name(parse_subject(subject).producer), declare=False)
+
+        async def consume(msg: NatsMessage) -> None:
+            await self._consume(msg, subject=subject, durable=durable, handler=subscription.handler)
+
+        consume.__name__ = f"on_{durable}"
+        broker.subscriber(subject, stream=stream, durable=durable, pull_sub=PullSub(batch_size=1, timeout=5.0))(
+            consume
+        )
+
+    async def _consume(self, msg: Any, *, subject: str, durable: str, handler: Handler) -> None:
+        try:
+            envelope = _parse(subject, msg.body)
+        except (ValidationError, ValueError, registry.UnknownSubject) as exc:
+            await self._dead_letter(msg, durable=durable, reason=describe_rejection(exc))
+            return
+        try:
+            await self._apply(envelope, subject=subject, durable=durable, handler=handler)
+        except RejectedEvent as exc:
+            await self._dead_letter(msg, durable=durable, reason=f"RejectedEvent: {exc}")
+        except Exception as exc:
+            await self._retry_or_dead_letter(msg, durable=durable, exc=exc)
+
+    async def _apply(self, envelope: Envelope[Any], *, subject: str, durable: str, handler: Handler) -> None:
+        async with self._sessions() as session, session.begin():
+            fresh = await claim(
+                session, self._tables, consumer=durable, event_id=str(envelope.event_id), subject=subject
+            )
+            if not fresh:
+                metrics.DUPLICATES.labels(durable).inc()
+                return
+            await handler(session, envelope)
+        metrics.CONSUMED.labels(durable).inc()
+
+    async def _retry_or_dead_letter(self, msg: Any, *, durable: str, exc: Exception) -> None:
+        deliveries = msg.raw_message.metadata.num_delivered
+        if deliveries < self._retry.max_deliver:
+            delay = self._retry.delay_after(deliveries)
+            logger.warning(
+                "event handling failed (%s); retry %d in %.0f s",
+                type(exc).__name__,
+                deliveries,
+                delay,
+                extra={"consumer": durable},
+                exc_info=exc,
+            )
+            metrics.RETRIED.labels(durable).inc()
+            await msg.nack(delay=delay)
+            return
+        await self._dead_letter(msg, durable=durable, reason=f"{type(exc).__name__} after {deliveries} deliveries")
+
+    async def _dead_letter(self, msg: Any, *, durable: str, reason: str) -> None:
+        await self._dead_letters.put(msg.raw_message, consumer=self._service, durable=durable, reason=reason)
+        metrics.DEAD_LETTERED.labels(durable).inc()
+        logger.error("event moved to the dead-letter stream: %s", reason, extra={"consumer": durable})
+        await msg.reject()
+
+
+def _parse(subject: str, body: bytes) -> Envelope[ContractModel]:
+    envelope = registry.parse(subject, body)
+    if envelope.event_type != subject:
+        raise ValueError(f"envelope type {envelope.event_type!r} does not match its subject")
+    return envelope
+
+
+def describe_rejection(exc: Exception) -> str:
+    """Why a message was rejected, naming fields but never echoing their values (personal data)."""
+    if isinstance(exc, ValidationError):
+        problems = [f"{'.'.join(str(p) for p in error['loc']) or '<document>'}: {error['type']}" for error in exc.errors()]
+        return "invalid contract: " + "; ".join(problems[:10])
+    if isinstance(exc, registry.UnknownSubject):
+        return "no contract for this subject"
+    return f"{type(exc).__name__}: {str(exc)[:200]}"

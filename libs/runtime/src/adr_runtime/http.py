@@ -1,0 +1,120 @@
+"""The HTTP application every service starts from: health, readiness, metrics, problems, tracing."""
+
+import asyncio
+import contextlib
+import logging
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import nats
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from adr_runtime.context import ServiceContext
+from adr_runtime.db import ping
+from adr_runtime.problems import install_problem_handlers, problem
+from adr_runtime.telemetry import setup_tracing
+
+logger = logging.getLogger(__name__)
+
+CORRELATION_HEADER = "X-Correlation-ID"
+
+
+class NatsProbe:
+    """A connection kept only to answer readiness; reconnects in the background."""
+
+    def __init__(self, url: str) -> None:
+        self._url = url
+        self._connection: nats.NATS | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        """Connects in the background so that the API starts even while NATS is down."""
+        self._task = asyncio.create_task(self._connect_forever())
+
+    async def _connect_forever(self) -> None:
+        while self._connection is None:
+            try:
+                self._connection = await nats.connect(
+                    self._url, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1
+                )
+            except Exception:  # not reachable yet; readiness says so meanwhile
+                await asyncio.sleep(2)
+
+    @property
+    def connected(self) -> bool:
+        """True while the connection is up."""
+        return self._connection is not None and self._connection.is_connected
+
+    async def stop(self) -> None:
+        """Closes the connection."""
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._connection is not None:
+            await self._connection.close()
+
+
+def create_service_app(ctx: ServiceContext) -> FastAPI:
+    """The service's FastAPI application with its routers and the shared endpoints.
+
+    Args:
+        ctx: the process's resources.
+    """
+    probe = NatsProbe(ctx.settings.nats_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        await probe.start()
+        try:
+            yield
+        finally:
+            await probe.stop()
+            await ctx.engine.dispose()
+
+    spec = ctx.spec
+    app = FastAPI(title=spec.title, description=spec.description, version="0.1.0", lifespan=lifespan)
+    app.state.ctx = ctx
+    install_problem_handlers(app, spec.domain_errors)
+    app.middleware("http")(_correlation_id)
+    _add_operational_routes(app, ctx, probe)
+    for router in spec.routers(ctx):
+        app.include_router(router)
+    FastAPIInstrumentor.instrument_app(
+        app, tracer_provider=setup_tracing(spec.name), excluded_urls="healthz,readyz,metrics"
+    )
+    return app
+
+
+async def _correlation_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+    supplied = request.headers.get(CORRELATION_HEADER, "")
+    try:
+        correlation = uuid.UUID(supplied)
+    except ValueError:
+        correlation = uuid.uuid4()
+    request.state.correlation_id = correlation
+    response = await call_next(request)
+    response.headers[CORRELATION_HEADER] = str(correlation)
+    return response
+
+
+def _add_operational_routes(app: FastAPI, ctx: ServiceContext, probe: NatsProbe) -> None:
+    @app.get("/healthz", tags=["operations"], summary="Liveness: the process answers")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok", "service": ctx.spec.name}
+
+    @app.get("/readyz", tags=["operations"], summary="Readiness: the database and NATS are reachable")
+    async def readyz() -> Response:
+        checks = {"database": await ping(ctx.engine), "nats": probe.connected}
+        if all(checks.values()):
+            return JSONResponse({"status": "ready", "checks": checks})
+        failing = "、".join(name for name, ok in checks.items() if not ok)
+        return problem(503, detail=f"依赖不可用：{failing}", checks=checks)
+
+    @app.get("/metrics", tags=["operations"], summary="Prometheus metrics", include_in_schema=False)
+    async def metrics_endpoint() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)

@@ -1,0 +1,109 @@
+"""Staging outgoing events in the same transaction as the state change (transactional outbox)."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from adr_contracts import ContractModel, Envelope
+from opentelemetry import propagate
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adr_runtime.tables import MessagingTables
+
+
+def current_trace_headers() -> dict[str, str]:
+    """The W3C trace context of the running span, to travel with the event."""
+    carrier: dict[str, str] = {}
+    propagate.inject(carrier)
+    return carrier
+
+
+async def stage(
+    session: AsyncSession,
+    tables: MessagingTables,
+    envelope: Envelope[Any],
+    *,
+    actor: str,
+) -> None:
+    """Writes the event to the outbox and the case history; the caller's commit publishes it.
+
+    Args:
+        session: the open transaction of the state change.
+        tables: the service's messaging tables.
+        envelope: the event to publish.
+        actor: who caused the change (a staff account id or ``system:<service>``), for the history.
+    """
+    headers = current_trace_headers()
+    if envelope.traceparent is None and "traceparent" in headers:
+        envelope = envelope.model_copy(update={"traceparent": headers["traceparent"]})
+    document = envelope.model_dump(mode="json", by_alias=True, exclude_none=True)
+    await session.execute(
+        insert(tables.outbox).values(
+            event_id=envelope.event_id,
+            subject=envelope.event_type,
+            case_id=envelope.case_id,
+            envelope=document,
+            headers=headers,
+            created_at=datetime.now(UTC),
+        )
+    )
+    await record_history(session, tables, envelope=envelope, actor=actor)
+
+
+async def record_history(
+    session: AsyncSession,
+    tables: MessagingTables,
+    *,
+    envelope: Envelope[ContractModel],
+    actor: str,
+) -> None:
+    """Appends the published event to the case history (who, when, what), without personal data.
+
+    Args:
+        session: the open transaction.
+        tables: the service's messaging tables.
+        envelope: the event that records the change.
+        actor: who caused the change.
+    """
+    note = HistoryNote(
+        case_id=envelope.case_id,
+        occurred_at=envelope.occurred_at,
+        action=envelope.event_type,
+        details={"summary": envelope.data.SUMMARY, "source": envelope.source},
+        event_id=envelope.event_id,
+    )
+    await record_note(session, tables, note, actor=actor)
+
+
+@dataclass(frozen=True)
+class HistoryNote:
+    """A change kept in the case history without being published (e.g. a stage followed)."""
+
+    case_id: UUID | None
+    occurred_at: datetime
+    action: str
+    details: dict[str, Any]
+    event_id: UUID | None = None
+
+
+async def record_note(session: AsyncSession, tables: MessagingTables, note: HistoryNote, *, actor: str) -> None:
+    """Appends one line to the case history.
+
+    Args:
+        session: the open transaction.
+        tables: the service's messaging tables.
+        note: what happened.
+        actor: who caused it.
+    """
+    await session.execute(
+        insert(tables.case_history).values(
+            case_id=note.case_id,
+            occurred_at=note.occurred_at,
+            actor=actor,
+            action=note.action,
+            event_id=note.event_id,
+            details=note.details,
+        )
+    )

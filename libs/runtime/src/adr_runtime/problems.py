@@ -1,0 +1,93 @@
+"""Errors as RFC 9457 problem documents (``application/problem+json``), for every API."""
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+logger = logging.getLogger(__name__)
+
+PROBLEM_JSON = "application/problem+json"
+
+_TITLES = {
+    400: "请求无效",
+    401: "未登录或登录已过期",
+    403: "没有权限",
+    404: "未找到",
+    405: "不支持的请求方法",
+    409: "与当前状态冲突",
+    413: "内容过大",
+    415: "不支持的内容类型",
+    422: "输入有误",
+    429: "请求过于频繁",
+    500: "服务器内部错误",
+    503: "服务暂不可用",
+}
+
+
+def problem(status: int, *, detail: str, type_: str = "about:blank", **extra: Any) -> JSONResponse:
+    """A problem+json response.
+
+    Args:
+        status: the HTTP status.
+        detail: a sentence for the person reading it (Chinese for staff-facing errors).
+        type_: a URI reference naming the kind of problem.
+        **extra: further members (e.g. ``errors`` listing fields).
+    """
+    body = {"type": type_, "title": _TITLES.get(status, "错误"), "status": status, "detail": detail, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON)
+
+
+def _field_path(location: tuple[Any, ...]) -> str:
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header", "cookie")]
+    return ".".join(parts) or str(location[0] if location else "body")
+
+
+def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+    """Each invalid field with a message; input values are never echoed (personal data)."""
+    return [
+        {"field": _field_path(tuple(error.get("loc", ()))), "in": str(error.get("loc", ("body",))[0]),
+         "message": error.get("msg", ""), "code": error.get("type", "")}
+        for error in exc.errors()
+    ]
+
+
+def install_problem_handlers(app: FastAPI, domain_errors: Mapping[type[Exception], int]) -> None:
+    """Maps validation errors, HTTP errors, the service's domain errors and crashes to problems.
+
+    Args:
+        app: the application.
+        domain_errors: each domain error class (and its subclasses) with its HTTP status.
+    """
+
+    async def on_validation(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        errors = validation_errors(exc)
+        fields = "、".join(dict.fromkeys(e["field"] for e in errors))
+        return problem(422, detail=f"以下字段有误：{fields}", type_="/problems/validation", errors=errors)
+
+    async def on_http(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        detail = exc.detail if isinstance(exc.detail, str) else _TITLES.get(exc.status_code, "错误")
+        response = problem(exc.status_code, detail=detail)
+        for key, value in (exc.headers or {}).items():
+            response.headers[key] = value
+        return response
+
+    async def on_domain(_: Request, exc: Exception) -> JSONResponse:
+        status = next((s for cls, s in domain_errors.items() if isinstance(exc, cls)), 422)
+        return problem(status, detail=str(exc), type_=f"/problems/{type(exc).__name__}")
+
+    async def on_crash(_: Request, exc: Exception) -> JSONResponse:
+        logger.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+        return problem(500, detail="服务器内部错误，已记录，请稍后重试或联系管理员。")
+
+    app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    for error_type in domain_errors:
+        app.add_exception_handler(error_type, on_domain)
+    app.add_exception_handler(Exception, on_crash)

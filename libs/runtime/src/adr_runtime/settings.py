@@ -1,0 +1,53 @@
+"""The settings every service shares; each service subclasses with its own env prefix."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+VAR_DIR = Path("var")
+
+
+class ServiceSettings(BaseSettings):
+    """Read once, in the entry point, and passed down (never at import time).
+
+    A service declares ``model_config = SettingsConfigDict(env_prefix="INTAKE_", ...)`` so that
+    its variables read ``INTAKE_DATABASE_URL``, ``INTAKE_NATS_URL`` and so on.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
+
+    env: Literal["dev", "test", "prod"] = "dev"
+    database_url: str = ""
+    nats_url: str = "nats://127.0.0.1:4222"
+    nats_user: str | None = None
+    nats_password: SecretStr | None = None
+    http_host: str = "127.0.0.1"
+    http_port: int | None = None
+    js_replicas: int = 1
+    relay_batch: int = 200
+    relay_idle_seconds: float = 0.2
+    publish_timeout_seconds: float = 5.0
+    max_deliver: int = 5
+    retry_delays_seconds: tuple[float, ...] = (1.0, 5.0, 30.0, 120.0)
+    log_level: str = "INFO"
+    log_json: bool = True
+    otel_service_name: str | None = None
+
+    @model_validator(mode="after")
+    def _refuse_placeholders_in_prod(self) -> "ServiceSettings":
+        secret = self.nats_password.get_secret_value() if self.nats_password else ""
+        if self.env == "prod" and (secret == "changethis" or self.database_url.startswith("sqlite")):
+            raise ValueError("production needs real secrets and PostgreSQL, not the embedded defaults")
+        return self
+
+    def resolved_database_url(self, service: str) -> str:
+        """The configured URL, or the embedded default SQLite file under ``var/``.
+
+        Args:
+            service: the service name, used for the default file name.
+        """
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{VAR_DIR / (service.replace('-', '_') + '.db')}"

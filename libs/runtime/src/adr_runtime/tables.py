@@ -1,0 +1,81 @@
+"""The tables every service keeps beside its own: outbox, inbox and case history.
+
+Each service adds them to its own MetaData (one database per service), so its Alembic
+environment creates them with the service's tables.
+"""
+
+from dataclasses import dataclass
+
+from adr_runtime.db import UtcDateTime
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    Uuid,
+    func,
+)
+
+BigId = BigInteger().with_variant(Integer, "sqlite")
+
+
+@dataclass(frozen=True)
+class MessagingTables:
+    """The outbox, inbox and case-history tables of one service."""
+
+    outbox: Table
+    inbox: Table
+    case_history: Table
+
+
+def messaging_tables(metadata: MetaData) -> MessagingTables:
+    """Adds the outbox, inbox and case-history tables to a service's metadata.
+
+    Args:
+        metadata: the service's own MetaData.
+    """
+    outbox = Table(
+        "outbox",
+        metadata,
+        Column("seq", BigId, primary_key=True, autoincrement=True),
+        Column("event_id", Uuid, nullable=False, unique=True),
+        Column("subject", String(200), nullable=False),
+        Column("case_id", Uuid, nullable=True),
+        Column("envelope", JSON, nullable=False),
+        Column("headers", JSON, nullable=False),
+        Column("created_at", UtcDateTime(), nullable=False, server_default=func.now()),
+        Column("published_at", UtcDateTime(), nullable=True),
+        Column("attempts", Integer, nullable=False, server_default="0"),
+        Column("last_error", Text, nullable=True),
+    )
+    Index(
+        "ix_outbox_pending",
+        outbox.c.seq,
+        postgresql_where=outbox.c.published_at.is_(None),
+        sqlite_where=outbox.c.published_at.is_(None),
+    )
+    inbox = Table(
+        "inbox",
+        metadata,
+        Column("consumer", String(120), primary_key=True),
+        Column("event_id", String(64), primary_key=True),
+        Column("subject", String(200), nullable=False),
+        Column("received_at", UtcDateTime(), nullable=False, server_default=func.now()),
+    )
+    case_history = Table(
+        "case_history",
+        metadata,
+        Column("id", BigId, primary_key=True, autoincrement=True),
+        Column("case_id", Uuid, nullable=True, index=True),
+        Column("occurred_at", UtcDateTime(), nullable=False),
+        Column("actor", String(120), nullable=False),
+        Column("action", String(200), nullable=False),
+        Column("event_id", Uuid, nullable=True),
+        Column("details", JSON, nullable=False),
+    )
+    return MessagingTables(outbox=outbox, inbox=inbox, case_history=case_history)

@@ -1,0 +1,126 @@
+"""The worker process of a service: its subscribers and its outbox relay."""
+
+import asyncio
+import logging
+from dataclasses import dataclass
+
+import nats
+from faststream import AckPolicy
+from faststream.nats import NatsBroker
+from faststream.nats.opentelemetry import NatsTelemetryMiddleware
+
+from adr_runtime.consumer import ConsumerGroup, RetryPolicy
+from adr_runtime.context import ServiceContext
+from adr_runtime.deadletter import DeadLetterSink
+from adr_runtime.relay import Relay, jetstream_publisher
+from adr_runtime.telemetry import setup_tracing
+
+logger = logging.getLogger(__name__)
+
+
+def build_broker(ctx: ServiceContext) -> NatsBroker:
+    """A broker that nacks on error (never drops), reconnects forever, and carries trace context.
+
+    Args:
+        ctx: the process's resources.
+    """
+    settings = ctx.settings
+    return NatsBroker(
+        settings.nats_url,
+        ack_policy=AckPolicy.NACK_ON_ERROR,
+        graceful_timeout=20.0,
+        max_reconnect_attempts=-1,
+        reconnect_time_wait=1,
+        middlewares=[NatsTelemetryMiddleware(tracer_provider=setup_tracing(ctx.spec.name))],
+        name=f"{ctx.spec.name}-worker",
+        log_level=logging.DEBUG,
+    )
+
+
+async def connect_nats(url: str, *, name: str, stop: asyncio.Event) -> nats.NATS | None:
+    """Connects, retrying until the server answers or ``stop`` is set.
+
+    Args:
+        url: the NATS URL.
+        name: the connection name shown by the server.
+        stop: gives up when set.
+    """
+    while not stop.is_set():
+        try:
+            return await nats.connect(url, name=name, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1)
+        except Exception as exc:  # the server is not up yet: wait, the outbox keeps every event meanwhile
+            logger.warning("NATS not reachable (%s); retrying", type(exc).__name__)
+            await asyncio.sleep(1)
+    return None
+
+
+@dataclass
+class Worker:
+    """A running worker: the broker with its subscribers, and the relay task."""
+
+    broker: NatsBroker
+    relay: Relay
+    relay_task: asyncio.Task[None]
+    connection: nats.NATS
+    stop_relay: asyncio.Event
+
+    async def close(self) -> None:
+        """Stops the relay, drains the subscribers and closes the connections."""
+        self.stop_relay.set()
+        await self.relay_task
+        await self.broker.stop()
+        await self.connection.close()
+
+
+async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | None:
+    """Starts the subscribers and the relay; None if ``stop`` was set before NATS answered.
+
+    Args:
+        ctx: the process's resources.
+        stop: set to abandon start-up.
+    """
+    settings = ctx.settings
+    connection = await connect_nats(settings.nats_url, name=f"{ctx.spec.name}-relay", stop=stop)
+    if connection is None:
+        return None
+    js = connection.jetstream()
+    broker = build_broker(ctx)
+    group = ConsumerGroup(
+        service=ctx.spec.name,
+        sessions=ctx.sessions,
+        tables=ctx.tables,
+        dead_letters=DeadLetterSink(js, timeout=settings.publish_timeout_seconds),
+        retry=RetryPolicy(max_deliver=settings.max_deliver, delays_seconds=settings.retry_delays_seconds),
+    )
+    group.register_all(broker, ctx.spec.subscriptions(ctx))
+    await broker.start()
+    relay = Relay(
+        service=ctx.spec.name,
+        sessions=ctx.sessions,
+        tables=ctx.tables,
+        publish=jetstream_publisher(js, timeout=settings.publish_timeout_seconds),
+        batch=settings.relay_batch,
+        idle_seconds=settings.relay_idle_seconds,
+    )
+    stop_relay = asyncio.Event()
+    task = asyncio.create_task(relay.run(stop_relay), name=f"{ctx.spec.name}-relay")
+    logger.info("worker started")
+    return Worker(broker=broker, relay=relay, relay_task=task, connection=connection, stop_relay=stop_relay)
+
+
+async def run_worker(ctx: ServiceContext, stop: asyncio.Event) -> None:
+    """Runs the worker until ``stop`` is set.
+
+    Args:
+        ctx: the process's resources.
+        stop: set by the signal handler.
+    """
+    worker = await start_worker(ctx, stop)
+    if worker is None:
+        return
+    try:
+        await stop.wait()
+    finally:
+        await worker.close()
+        await ctx.engine.dispose()
+        logger.info("worker stopped")

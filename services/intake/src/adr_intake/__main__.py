@@ -1,0 +1,3 @@
+from adr_intake.main import main
+
+main()

@@ -1,0 +1,10 @@
+"""``adr-intake api|worker|migrate``."""
+
+from adr_runtime.cli import run_cli
+
+from adr_intake.spec import SPEC
+
+
+def main() -> None:
+    """Runs the command named on the command line."""
+    run_cli(SPEC)

@@ -1,0 +1,42 @@
+"""What intake reads from the bus: mediation's outcomes, shown on the centre's board (C1)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from adr_contracts import Envelope
+from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
+from adr_runtime.consumer import Handler, RejectedEvent, Subscription
+from adr_runtime.context import ServiceContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from adr_intake import handlers
+from adr_intake.domain.errors import DomainError
+from adr_intake.domain.model import Stage
+from adr_intake.store.tables import messaging
+from adr_intake.uow import IntakeUnitOfWork
+
+
+def _follow(stage: Stage) -> Handler:
+    async def on_mediation_outcome(session: AsyncSession, envelope: Envelope[Any]) -> None:
+        """Moves the dispute's board stage to follow mediation."""
+        if envelope.case_id is None:
+            raise RejectedEvent("mediation outcome without a case id")
+        uow = IntakeUnitOfWork(
+            session, messaging, actor="system:mediation",
+            correlation_id=envelope.correlation_id, causation_id=envelope.event_id,
+        )
+        try:
+            await handlers.follow_stage(envelope.case_id, stage, uow, now=envelope.occurred_at)
+        except DomainError as exc:
+            raise RejectedEvent(type(exc).__name__) from None
+
+    return on_mediation_outcome
+
+
+def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
+    """Intake's handlers, one per contract in whose audience it is."""
+    return [
+        Subscription(MediationOpenedV1, _follow(Stage.MEDIATING)),
+        Subscription(AgreementReachedV1, _follow(Stage.AGREED)),
+        Subscription(MediationFailedV1, _follow(Stage.MEDIATION_FAILED)),
+    ]

@@ -1,0 +1,69 @@
+"""Read-only queries behind the API (no domain objects, no events)."""
+
+from uuid import UUID
+
+from adr_runtime.tables import MessagingTables
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from adr_intake.api.schemas import ApplicantView, DisputePage, DisputeView, HistoryEntry
+from adr_intake.domain.errors import DisputeNotFound
+from adr_intake.store.tables import disputes
+
+
+def mask_name(name: str) -> str:
+    """Keeps the first character: 张三 -> 张*, 某某有限公司 -> 某*****."""
+    return name[:1] + "*" * max(len(name) - 1, 1)
+
+
+def _view(row: object) -> DisputeView:
+    data = dict(row._mapping)  # type: ignore[attr-defined]
+    return DisputeView(
+        case_id=data["id"],
+        registration_no=data["registration_no"],
+        channel=data["channel"],
+        received_on=data["received_on"],
+        registered_at=data["registered_at"],
+        agency_codes=data["agency_codes"],
+        act_type=data["act_type"],
+        applicants=[ApplicantView(kind=a["kind"], name=mask_name(a["name"])) for a in data["applicants"]],
+        stage=data["stage"],
+        route=data["route"],
+        mediation_consent=data["mediation_consent"],
+    )
+
+
+async def dispute(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> DisputeView:
+    """One dispute, applicants masked."""
+    async with sessions() as session:
+        row = (await session.execute(select(disputes).where(disputes.c.id == case_id))).one_or_none()
+    if row is None:
+        raise DisputeNotFound(case_id)
+    return _view(row)
+
+
+async def dispute_page(
+    sessions: async_sessionmaker[AsyncSession], *, stage: str | None, channel: str | None, limit: int, offset: int
+) -> DisputePage:
+    """Disputes newest first, optionally filtered."""
+    query = select(disputes)
+    if stage:
+        query = query.where(disputes.c.stage == stage)
+    if channel:
+        query = query.where(disputes.c.channel == channel)
+    async with sessions() as session:
+        total = await session.scalar(select(func.count()).select_from(query.subquery()))
+        rows = (
+            await session.execute(query.order_by(disputes.c.registered_at.desc()).limit(limit).offset(offset))
+        ).all()
+    return DisputePage(items=[_view(r) for r in rows], total=int(total or 0))
+
+
+async def history(
+    sessions: async_sessionmaker[AsyncSession], tables: MessagingTables, case_id: UUID
+) -> list[HistoryEntry]:
+    """The case history intake kept, oldest first."""
+    table = tables.case_history
+    async with sessions() as session:
+        rows = (await session.execute(select(table).where(table.c.case_id == case_id).order_by(table.c.id))).all()
+    return [HistoryEntry(occurred_at=r.occurred_at, actor=r.actor, action=r.action, details=r.details) for r in rows]
