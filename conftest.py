@@ -1,0 +1,3 @@
+"""Workspace-wide pytest set-up: the real-infrastructure fixtures (NATS, PostgreSQL)."""
+
+pytest_plugins = ["adr_runtime.testing.fixtures"]

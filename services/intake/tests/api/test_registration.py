@@ -1,0 +1,69 @@
+"""Registration through the HTTP API, on SQLite and on PostgreSQL."""
+
+from collections.abc import AsyncIterator
+
+import httpx
+import pytest
+from adr_runtime.testing.service import api_client, migrated_context
+from sqlalchemy import select
+
+from adr_intake.spec import SPEC
+
+pytestmark = [pytest.mark.integration, pytest.mark.clause("M3", "W1")]
+
+A_DISPUTE = {
+    "channel": "centre_walk_in",
+    "received_on": "2026-11-20",
+    "applicants": [{"kind": "natural", "name": "张三", "phone": "13800000000"}],
+    "agency_codes": ["WJG-SCJ"],
+    "act_type": "penalty",
+    "claims_summary": "请求撤销罚款决定",
+    "mediation_consent": True,
+}
+
+
+@pytest.fixture
+async def client(database_url: str) -> AsyncIterator[httpx.AsyncClient]:
+    ctx = await migrated_context(SPEC, database_url=database_url)
+    async with api_client(ctx) as http:
+        yield http
+    await ctx.engine.dispose()
+
+
+async def test_registration_commits_the_dispute_with_its_registered_event(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/v1/disputes", json=A_DISPUTE)
+
+    assert response.status_code == 201, response.text
+    body = response.json()
+    assert body["registration_no"].startswith("WJG-")
+    assert body["applicants"] == [{"kind": "natural", "name": "张*"}]
+    ctx = client._transport.app.state.ctx  # type: ignore[attr-defined]
+    async with ctx.sessions() as session:
+        subjects = (await session.execute(select(ctx.tables.outbox.c.subject))).scalars().all()
+    assert subjects == ["adr.intake.dispute.registered.v1"]
+
+
+async def test_registration_numbers_follow_each_other(client: httpx.AsyncClient) -> None:
+    first = (await client.post("/api/v1/disputes", json=A_DISPUTE)).json()["registration_no"]
+    second = (await client.post("/api/v1/disputes", json=A_DISPUTE)).json()["registration_no"]
+
+    assert int(second.rsplit("-", 1)[1]) == int(first.rsplit("-", 1)[1]) + 1
+
+
+async def test_bad_registration_is_rejected_naming_the_field(client: httpx.AsyncClient) -> None:
+    response = await client.post("/api/v1/disputes", json={**A_DISPUTE, "agency_codes": ["not a code"]})
+
+    assert response.status_code == 422
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"][0]["field"] == "agency_codes.0"
+
+
+async def test_routing_twice_is_a_conflict(client: httpx.AsyncClient) -> None:
+    case_id = (await client.post("/api/v1/disputes", json=A_DISPUTE)).json()["case_id"]
+    route = {"route": "filing", "reason_code": "not_mediable"}
+
+    assert (await client.post(f"/api/v1/disputes/{case_id}/route", json=route)).status_code == 200
+    second = await client.post(f"/api/v1/disputes/{case_id}/route", json=route)
+
+    assert second.status_code == 409
+    assert second.json()["type"] == "/problems/AlreadyRouted"
