@@ -15,14 +15,14 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from adr_contracts import ContractModel, Envelope, registry
-from adr_contracts.services import ServiceName
-from adr_contracts.subjects import durable_name, parse_subject, stream_name
 from faststream.nats import JStream, NatsBroker, PullSub
 from faststream.nats.annotations import NatsMessage
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from adr_contracts import ContractModel, Envelope, registry
+from adr_contracts.services import ServiceName
+from adr_contracts.subjects import durable_name, parse_subject, stream_name
 from adr_runtime import metrics
 from adr_runtime.deadletter import DeadLetterSink
 from adr_runtime.inbox import claim
@@ -157,7 +157,7 @@ def _parse(subject: str, body: bytes) -> Envelope[ContractModel]:
 def describe_rejection(exc: Exception) -> str:
     """Why a message was rejected, naming fields but never echoing their values (personal data)."""
     if isinstance(exc, ValidationError):
-        problems = [f"{'.'.join(str(p) for p in error['loc']) or '<document>'}: {error['type']}" for error in exc.errors()]
+        problems = [f"{'.'.join(str(p) for p in e['loc']) or '<document>'}: {e['type']}" for e in exc.errors()]
         return "invalid contract: " + "; ".join(problems[:10])
     if isinstance(exc, registry.UnknownSubject):
         return "no contract for this subject"

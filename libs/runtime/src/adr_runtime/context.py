@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from adr_contracts.services import ServiceName
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from adr_contracts.services import ServiceName
 from adr_runtime.db import create_engine, session_factory
 from adr_runtime.settings import ServiceSettings
 from adr_runtime.tables import MessagingTables

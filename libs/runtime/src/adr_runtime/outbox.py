@@ -5,11 +5,11 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from adr_contracts import ContractModel, Envelope
 from opentelemetry import propagate
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adr_contracts import ContractModel, Envelope
 from adr_runtime.tables import MessagingTables
 
 

@@ -12,9 +12,6 @@ import os
 from dataclasses import dataclass
 
 import nats
-from adr_contracts import registry
-from adr_contracts.subjects import ALL_STREAMS, DEADLETTER_ROOT, DEADLETTER_STREAM, durable_name, parse_subject
-from adr_contracts.subjects import stream_name as producer_stream
 from nats.js.api import (
     AckPolicy,
     ConsumerConfig,
@@ -25,6 +22,10 @@ from nats.js.api import (
     StreamConfig,
 )
 from nats.js.errors import BadRequestError, NotFoundError
+
+from adr_contracts import registry
+from adr_contracts.subjects import ALL_STREAMS, DEADLETTER_ROOT, DEADLETTER_STREAM, durable_name, parse_subject
+from adr_contracts.subjects import stream_name as producer_stream
 
 logger = logging.getLogger(__name__)
 

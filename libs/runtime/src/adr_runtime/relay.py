@@ -16,10 +16,10 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from adr_contracts.subjects import parse_subject, stream_name
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from adr_contracts.subjects import parse_subject, stream_name
 from adr_runtime import metrics
 from adr_runtime.tables import MessagingTables
 

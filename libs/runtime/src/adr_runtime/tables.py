@@ -6,7 +6,6 @@ environment creates them with the service's tables.
 
 from dataclasses import dataclass
 
-from adr_runtime.db import UtcDateTime
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -20,6 +19,8 @@ from sqlalchemy import (
     Uuid,
     func,
 )
+
+from adr_runtime.db import UtcDateTime
 
 BigId = BigInteger().with_variant(Integer, "sqlite")
 

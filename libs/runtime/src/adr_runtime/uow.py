@@ -5,9 +5,9 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
-from adr_contracts import Envelope
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from adr_contracts import Envelope
 from adr_runtime import outbox
 from adr_runtime.tables import MessagingTables
 

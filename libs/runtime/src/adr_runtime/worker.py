@@ -47,7 +47,9 @@ async def connect_nats(url: str, *, name: str, stop: asyncio.Event) -> nats.NATS
     """
     while not stop.is_set():
         try:
-            return await nats.connect(url, name=name, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1)
+            return await nats.connect(
+                url, name=name, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1
+            )
         except Exception as exc:  # the server is not up yet: wait, the outbox keeps every event meanwhile
             logger.warning("NATS not reachable (%s); retrying", type(exc).__name__)
             await asyncio.sleep(1)

@@ -4,10 +4,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
-from adr_runtime.ids import new_uuid7
-
 from adr_intake.domain.model import Applicant, Dispute, Stage
 from adr_intake.uow import IntakeUnitOfWork
+from adr_runtime.ids import new_uuid7
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,7 @@
 """``adr-intake api|worker|migrate``."""
 
-from adr_runtime.cli import run_cli
-
 from adr_intake.spec import SPEC
+from adr_runtime.cli import run_cli
 
 
 def main() -> None:

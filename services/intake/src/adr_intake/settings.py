@@ -1,7 +1,8 @@
 """Intake's settings (environment variables ``INTAKE_*``)."""
 
-from adr_runtime.settings import ServiceSettings
 from pydantic_settings import SettingsConfigDict
+
+from adr_runtime.settings import ServiceSettings
 
 
 class Settings(ServiceSettings):

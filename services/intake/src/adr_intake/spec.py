@@ -2,14 +2,13 @@
 
 from pathlib import Path
 
-from adr_runtime.context import ServiceSpec
-
 from adr_intake.api.routes import router
 from adr_intake.domain.errors import AlreadyRouted, DisputeNotFound, DomainError
 from adr_intake.messaging.subscriptions import subscriptions
 from adr_intake.settings import Settings
 from adr_intake.store.repository import ConcurrentUpdate
 from adr_intake.store.tables import messaging, metadata
+from adr_runtime.context import ServiceSpec
 
 SPEC = ServiceSpec(
     name="intake",

@@ -5,10 +5,8 @@ from uuid import UUID
 from adr_contracts import ContractModel, Envelope, envelope_for
 from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1
 from adr_contracts.vocabulary import Channel, Route
-
-from adr_runtime.outbox import HistoryNote
-
 from adr_intake.domain.events import DisputeRegistered, DisputeRouted, DomainEvent, StageChanged
+from adr_runtime.outbox import HistoryNote
 
 
 def to_envelope(

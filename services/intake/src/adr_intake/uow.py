@@ -3,13 +3,13 @@
 from collections.abc import Iterable
 from typing import Any
 
-from adr_contracts import Envelope
-from adr_runtime.outbox import HistoryNote
-from adr_runtime.uow import SqlUnitOfWork
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adr_contracts import Envelope
 from adr_intake import translate
 from adr_intake.store.repository import DisputeRepository
+from adr_runtime.outbox import HistoryNote
+from adr_runtime.uow import SqlUnitOfWork
 
 
 class IntakeUnitOfWork(SqlUnitOfWork):

@@ -2,13 +2,13 @@
 
 from uuid import UUID
 
-from adr_runtime.tables import MessagingTables
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_intake.api.schemas import ApplicantView, DisputePage, DisputeView, HistoryEntry
 from adr_intake.domain.errors import DisputeNotFound
 from adr_intake.store.tables import disputes
+from adr_runtime.tables import MessagingTables
 
 
 def mask_name(name: str) -> str:

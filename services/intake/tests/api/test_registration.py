@@ -4,10 +4,10 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from adr_runtime.testing.service import api_client, migrated_context
 from sqlalchemy import select
 
 from adr_intake.spec import SPEC
+from adr_runtime.testing.service import api_client, migrated_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.clause("M3", "W1")]
 

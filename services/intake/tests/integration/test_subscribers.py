@@ -10,16 +10,16 @@ from uuid import UUID, uuid4
 import httpx
 import nats
 import pytest
+from sqlalchemy import func, select
+
 from adr_contracts import envelope_for
 from adr_contracts.mediation import MediationOpenedV1
 from adr_contracts.subjects import durable_name
 from adr_contracts.vocabulary import MediationStage
+from adr_intake.spec import SPEC
 from adr_runtime.context import ServiceContext
 from adr_runtime.testing.service import api_client, migrated_context
 from adr_runtime.worker import Worker, start_worker
-from sqlalchemy import func, select
-
-from adr_intake.spec import SPEC
 
 from ..api.test_registration import A_DISPUTE
 

@@ -53,7 +53,7 @@ async def jetstream(nats_url: str) -> AsyncIterator[nats.js.JetStreamContext]:
 
 
 @pytest.fixture(scope="session")
-def postgres_admin(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def postgres_admin() -> Iterator[str]:
     """A PostgreSQL URL from which this session creates its scratch databases."""
     if url := infra.postgres_admin_url():
         yield url

@@ -3,15 +3,15 @@
 from typing import Annotated
 from uuid import UUID
 
-from adr_contracts.vocabulary import Channel
-from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
 from fastapi import APIRouter, Query, Response, status
 
+from adr_contracts.vocabulary import Channel
 from adr_intake import handlers, views
 from adr_intake.api.schemas import DisputePage, DisputeView, HistoryEntry, RegistrationRequest, RouteRequest
 from adr_intake.domain.model import Applicant, Stage
 from adr_intake.settings import Settings
 from adr_intake.uow import IntakeUnitOfWork
+from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
 
 router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
 
@@ -89,7 +89,9 @@ async def route_dispute(
 
     409 if it was already routed; 422 if it is not accepted without the law cited in `basis`.
     """
-    command = handlers.RouteDispute(case_id=case_id, route=body.route.value, reason_code=body.reason_code, basis=body.basis)
+    command = handlers.RouteDispute(
+        case_id=case_id, route=body.route.value, reason_code=body.reason_code, basis=body.basis
+    )
     await handlers.route_dispute(command, _uow(ctx, actor, correlation_id), now=now)
     return await views.dispute(ctx.sessions, case_id)
 

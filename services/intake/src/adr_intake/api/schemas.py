@@ -4,8 +4,9 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from adr_contracts.vocabulary import Channel, Route
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from adr_contracts.vocabulary import Channel, Route
 
 AGENCY_CODE = r"^[A-Z0-9][A-Z0-9-]{1,39}$"
 CODE = r"^[a-z][a-z0-9_]{1,59}$"

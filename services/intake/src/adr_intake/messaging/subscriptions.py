@@ -3,17 +3,17 @@
 from collections.abc import Sequence
 from typing import Any
 
-from adr_contracts import Envelope
-from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
-from adr_runtime.consumer import Handler, RejectedEvent, Subscription
-from adr_runtime.context import ServiceContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adr_contracts import Envelope
+from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
 from adr_intake import handlers
 from adr_intake.domain.errors import DomainError
 from adr_intake.domain.model import Stage
 from adr_intake.store.tables import messaging
 from adr_intake.uow import IntakeUnitOfWork
+from adr_runtime.consumer import Handler, RejectedEvent, Subscription
+from adr_runtime.context import ServiceContext
 
 
 def _follow(stage: Stage) -> Handler:

@@ -1,5 +1,4 @@
-from adr_runtime.migrations import run_env
-
 from adr_intake.store.tables import metadata
+from adr_runtime.migrations import run_env
 
 run_env(metadata, "alembic_version_intake")

@@ -1,8 +1,9 @@
 """Intake's tables (persistence only; the domain never sees these)."""
 
+from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table, Text, Uuid
+
 from adr_runtime.db import UtcDateTime, new_metadata
 from adr_runtime.tables import messaging_tables
-from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table, Text, Uuid
 
 metadata = new_metadata()
 messaging = messaging_tables(metadata)
