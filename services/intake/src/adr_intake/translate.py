@@ -6,6 +6,7 @@ from adr_contracts import ContractModel, Envelope, envelope_for
 from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1
 from adr_contracts.vocabulary import Channel, Route
 from adr_intake.domain.events import DisputeRegistered, DisputeRouted, DomainEvent, StageChanged
+from adr_runtime.clock import local_date
 from adr_runtime.outbox import HistoryNote
 
 
@@ -29,7 +30,7 @@ def to_envelope(
                 route=Route(event.route),
                 reason_code=event.reason_code,
                 basis=event.basis,
-                routed_on=event.at.date(),
+                routed_on=local_date(event.at),
                 first_received_on=event.first_received_on,
                 registration_no=event.registration_no,
                 agency_codes=list(event.agency_codes),

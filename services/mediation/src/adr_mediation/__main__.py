@@ -1,0 +1,3 @@
+from adr_mediation.main import main
+
+main()
