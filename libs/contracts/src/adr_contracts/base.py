@@ -107,7 +107,7 @@ def envelope_for(
         event_id: a fixed id (tests); a new UUID otherwise.
     """
     parts = parse_subject(payload.SUBJECT)
-    return Envelope[type(payload)](  # type: ignore[misc]
+    return Envelope[type(payload)](  # type: ignore[misc,operator,no-any-return]
         event_id=event_id or uuid4(),
         source=f"/adr/{PRODUCER_TOKEN[parts.producer]}",
         event_type=payload.SUBJECT,

@@ -50,7 +50,7 @@ def parse(subject: str, data: bytes | str | dict[str, Any]) -> Envelope[Contract
         UnknownSubject: no contract for the subject.
         pydantic.ValidationError: the document does not match the contract.
     """
-    model = Envelope[contract_for(subject)]  # type: ignore[misc]
+    model = Envelope[contract_for(subject)]  # type: ignore[misc,valid-type]
     if isinstance(data, dict):
         return model.model_validate(data)  # type: ignore[no-any-return]
     return model.model_validate_json(data)  # type: ignore[no-any-return]
