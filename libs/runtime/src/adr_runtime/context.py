@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from fastapi import APIRouter
 
     from adr_runtime.consumer import Subscription
+    from adr_runtime.web import WebShell
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class ServiceSpec:
     subscriptions: Callable[["ServiceContext"], Sequence["Subscription"]]
     domain_errors: Mapping[type[Exception], int] = field(default_factory=dict)
     description: str = ""
+    shell: "WebShell | None" = None
 
     @property
     def version_table(self) -> str:

@@ -82,6 +82,8 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     install_problem_handlers(app, spec.domain_errors)
     app.middleware("http")(_correlation_id)
     _add_operational_routes(app, ctx, probe)
+    if spec.shell is not None:
+        spec.shell.mount(app)
     for router in spec.routers(ctx):
         app.include_router(router)
     FastAPIInstrumentor.instrument_app(

@@ -8,6 +8,7 @@ from adr_intake.messaging.subscriptions import subscriptions
 from adr_intake.settings import Settings
 from adr_intake.store.repository import ConcurrentUpdate
 from adr_intake.store.tables import messaging, metadata
+from adr_intake.web import pages
 from adr_runtime.context import ServiceSpec
 
 SPEC = ServiceSpec(
@@ -19,7 +20,8 @@ SPEC = ServiceSpec(
     tables=messaging,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8001,
-    routers=lambda _ctx: [router],
+    routers=lambda _ctx: [router, pages.router],
+    shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={DisputeNotFound: 404, AlreadyRouted: 409, ConcurrentUpdate: 409, DomainError: 422},
 )
