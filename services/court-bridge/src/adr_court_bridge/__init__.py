@@ -1,1 +1,1 @@
-"""ADR service: court-bridge."""
+"""ADR service: court-bridge (the court's Administrative Dispute Resolution Studio)."""

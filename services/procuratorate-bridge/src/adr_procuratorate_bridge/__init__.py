@@ -1,1 +1,1 @@
-"""ADR service: procuratorate-bridge."""
+"""ADR service: procuratorate-bridge (the procuratorate's studio: entitled data sharing, suggestions)."""

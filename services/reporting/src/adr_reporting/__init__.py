@@ -1,1 +1,1 @@
-"""ADR service: reporting."""
+"""ADR service: reporting (the Justice Bureau's read models, built from events only)."""

@@ -1,0 +1,3 @@
+from adr_court_bridge.main import main
+
+main()

@@ -1,0 +1,9 @@
+"""``adr-court-bridge api|worker|migrate|revision``."""
+
+from adr_court_bridge.spec import SPEC
+from adr_runtime.cli import run_cli
+
+
+def main() -> None:
+    """Runs the command named on the command line."""
+    run_cli(SPEC)

@@ -1,0 +1,25 @@
+"""Court-bridge as the shared runtime sees it."""
+
+from pathlib import Path
+
+from adr_court_bridge.api.routes import router
+from adr_court_bridge.domain.errors import DomainError, FilingEntryNotFound
+from adr_court_bridge.messaging.subscriptions import subscriptions
+from adr_court_bridge.settings import Settings
+from adr_court_bridge.store.tables import messaging, metadata
+from adr_runtime.context import ServiceSpec
+
+SPEC = ServiceSpec(
+    name="court-bridge",
+    title="区法院 · 行政争议化解工作室 (court-bridge)",
+    description="Links the court to the other institutions: the filing queue (M3: failed mediation "
+    "flows into filing at once, keeping the date first received). Clauses M3, K1.",
+    settings_type=Settings,
+    metadata=metadata,
+    tables=messaging,
+    migrations_dir=Path(__file__).parent / "migrations",
+    default_port=8003,
+    routers=lambda _ctx: [router],
+    subscriptions=subscriptions,
+    domain_errors={FilingEntryNotFound: 404, DomainError: 422},
+)

@@ -1,0 +1,96 @@
+"""Test builders for court-bridge: routing and failure envelopes, triggers, delivery."""
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import nats
+from prometheus_client import REGISTRY
+
+from adr_contracts import ContractModel, Envelope, envelope_for
+from adr_contracts.intake import DisputeRoutedV1
+from adr_contracts.mediation import MediationFailedV1
+from adr_contracts.subjects import parse_subject, stream_name
+from adr_contracts.vocabulary import FailureReason, Route
+from adr_court_bridge.domain.model import FilingSource, Trigger
+
+T0 = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
+FIRST_RECEIVED = date(2026, 11, 2)
+
+
+def an_envelope(payload: ContractModel, *, case_id: UUID | None = None, at: datetime = T0) -> Envelope[Any]:
+    """The payload in an envelope about ``case_id`` (a new one if not given)."""
+    return envelope_for(payload, case_id=case_id or uuid4(), correlation_id=uuid4(), occurred_at=at)
+
+
+def routed(route: Route = Route.FILING, *, first_received_on: date = FIRST_RECEIVED) -> DisputeRoutedV1:
+    return DisputeRoutedV1(
+        route=route,
+        reason_code="not_mediable",
+        routed_on=date(2026, 11, 20),
+        first_received_on=first_received_on,
+        registration_no="WJG-2026-000007",
+        agency_codes=["WJG-SCJ"],
+    )
+
+
+def failed(next_route: Route = Route.FILING, *, first_received_on: date = FIRST_RECEIVED) -> MediationFailedV1:
+    return MediationFailedV1(
+        mediation_case_id=uuid4(),
+        failed_on=date(2026, 12, 18),
+        reason=FailureReason.NO_AGREEMENT,
+        next_route=next_route,
+        first_received_on=first_received_on,
+    )
+
+
+def a_trigger(
+    *,
+    case_id: UUID,
+    source: FilingSource = FilingSource.DISPUTE_ROUTED,
+    next_route: str = "filing",
+    first_received_on: date = FIRST_RECEIVED,
+    days_later: int = 0,
+) -> Trigger:
+    """A decision about ``case_id`` taken ``days_later`` days after T0."""
+    at = T0 + timedelta(days=days_later)
+    return Trigger(
+        case_id=case_id,
+        source=source,
+        event_id=uuid4(),
+        at=at,
+        decided_on=at.date(),
+        next_route=next_route,
+        first_received_on=first_received_on,
+        registration_no="WJG-2026-000007" if source is FilingSource.DISPUTE_ROUTED else None,
+        agency_codes=("WJG-SCJ",) if source is FilingSource.DISPUTE_ROUTED else (),
+        mediation_case_id=uuid4() if source is FilingSource.MEDIATION_FAILED else None,
+        failure_reason="no_agreement" if source is FilingSource.MEDIATION_FAILED else None,
+    )
+
+
+async def publish(js: nats.js.JetStreamContext, envelope: Envelope[Any], *, msg_id: str | None = None) -> None:
+    """Publishes as the producer's relay does (``msg_id`` other than the event id: a true redelivery)."""
+    stream = stream_name(parse_subject(envelope.event_type).producer)
+    headers = {"Nats-Msg-Id": msg_id or str(envelope.event_id)}
+    ack = await js.publish(envelope.event_type, envelope.to_json(), stream=stream, headers=headers)
+    assert not ack.duplicate
+
+
+async def eventually(probe: Callable[[], Awaitable[bool]], *, timeout: float = 20.0) -> None:
+    """Waits, bounded, until ``probe`` answers True."""
+    deadline = time.monotonic() + timeout
+    while not await probe():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.1)
+
+
+def counters(durable: str) -> tuple[float, float]:
+    """How many events a consumer applied, and how many it skipped as already applied (its metrics)."""
+    labels = {"consumer": durable}
+    applied = REGISTRY.get_sample_value("adr_events_consumed_total", labels) or 0.0
+    skipped = REGISTRY.get_sample_value("adr_events_duplicate_total", labels) or 0.0
+    return applied, skipped

@@ -1,0 +1,50 @@
+"""Court-bridge's fixtures: a migrated context, its API client, and a running worker on the real nats-server."""
+
+import asyncio
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import nats
+import pytest
+
+from adr_court_bridge.spec import SPEC
+from adr_runtime.context import ServiceContext
+from adr_runtime.testing.service import api_client, migrated_context
+from adr_runtime.worker import start_worker
+
+_HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks this folder's PostgreSQL variants (``database_url`` = postgres) with ``postgres``."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and _HERE in item.path.parents and callspec.params.get("database_url") == "postgres":
+            item.add_marker(pytest.mark.postgres)
+
+
+@pytest.fixture
+async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
+    context = await migrated_context(SPEC, database_url=database_url)
+    yield context
+    await context.engine.dispose()
+
+
+@pytest.fixture
+async def client(ctx: ServiceContext) -> AsyncIterator[httpx.AsyncClient]:
+    async with api_client(ctx) as http:
+        yield http
+
+
+@pytest.fixture
+async def running(
+    jetstream: nats.js.JetStreamContext, nats_url: str, database_url: str
+) -> AsyncIterator[ServiceContext]:
+    """A migrated context (SQLite, then PostgreSQL) whose worker consumes from freshly provisioned streams."""
+    context = await migrated_context(SPEC, database_url=database_url, nats_url=nats_url)
+    worker = await start_worker(context, asyncio.Event())
+    assert worker is not None
+    yield context
+    await worker.close()
+    await context.engine.dispose()

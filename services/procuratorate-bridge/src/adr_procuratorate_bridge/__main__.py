@@ -1,0 +1,3 @@
+from adr_procuratorate_bridge.main import main
+
+main()

@@ -1,0 +1,22 @@
+"""Procuratorate-bridge as the shared runtime sees it."""
+
+from pathlib import Path
+
+from adr_procuratorate_bridge.api.routes import router
+from adr_procuratorate_bridge.messaging.subscriptions import subscriptions
+from adr_procuratorate_bridge.settings import Settings
+from adr_procuratorate_bridge.store.tables import messaging, metadata
+from adr_runtime.context import ServiceSpec
+
+SPEC = ServiceSpec(
+    name="procuratorate-bridge",
+    title="区检察院 · 检察工作室 (procuratorate-bridge)",
+    description="Receives what the procuratorate is entitled to see, through a standard interface. Clause P2.",
+    settings_type=Settings,
+    metadata=metadata,
+    tables=messaging,
+    migrations_dir=Path(__file__).parent / "migrations",
+    default_port=8004,
+    routers=lambda _ctx: [router],
+    subscriptions=subscriptions,
+)

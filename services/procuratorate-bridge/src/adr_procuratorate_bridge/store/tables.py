@@ -1,0 +1,26 @@
+"""Procuratorate-bridge's tables (persistence only; the domain never sees these)."""
+
+from sqlalchemy import JSON, Column, Date, String, Table, Uuid
+
+from adr_runtime.db import UtcDateTime, new_metadata
+from adr_runtime.tables import messaging_tables
+
+metadata = new_metadata()
+messaging = messaging_tables(metadata)
+
+# One row per shared event received (P2); no personal data is shared, so none is stored.
+shared_records = Table(
+    "shared_records",
+    metadata,
+    Column("event_id", Uuid, primary_key=True),
+    Column("case_id", Uuid, nullable=False, index=True),
+    Column("subject", String(200), nullable=False),
+    Column("registration_no", String(60), nullable=False),
+    Column("channel", String(40), nullable=False),
+    Column("agency_codes", JSON, nullable=False),
+    Column("act_type", String(60), nullable=False),
+    Column("received_on", Date, nullable=False),
+    Column("occurred_at", UtcDateTime(), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False, index=True),
+    Column("sha256", String(64), nullable=False),
+)

@@ -1,0 +1,3 @@
+from adr_reporting.main import main
+
+main()

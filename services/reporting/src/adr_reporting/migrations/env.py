@@ -1,0 +1,4 @@
+from adr_reporting.store.tables import metadata
+from adr_runtime.migrations import run_env
+
+run_env(metadata, "alembic_version_reporting")

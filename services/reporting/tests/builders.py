@@ -1,0 +1,140 @@
+"""Test builders for reporting: envelopes of every contract it reads, a hand-built event sequence, delivery."""
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+from uuid import UUID, uuid4
+
+import nats
+from prometheus_client import REGISTRY
+
+from adr_contracts import ContractModel, Envelope, envelope_for
+from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1, FilingReviewCompletedV1
+from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
+from adr_contracts.subjects import parse_subject, stream_name
+from adr_contracts.vocabulary import Channel, FailureReason, FilingCheck, MediationStage, Route, Verdict
+
+T0 = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
+RECEIVED_ON = date(2026, 11, 18)
+
+
+def an_envelope(payload: ContractModel, *, case_id: UUID | None = None, at: datetime = T0) -> Envelope[Any]:
+    """The payload in an envelope about ``case_id`` (a new one if not given)."""
+    return envelope_for(payload, case_id=case_id or uuid4(), correlation_id=uuid4(), occurred_at=at)
+
+
+def registered(*, channel: Channel = Channel.CENTRE_WALK_IN, no: str = "WJG-2026-000001") -> DisputeRegisteredV1:
+    return DisputeRegisteredV1(
+        registration_no=no,
+        channel=channel,
+        received_on=RECEIVED_ON,
+        agency_codes=["WJG-SCJ"],
+        act_type="penalty",
+        applicant_count=1,
+    )
+
+
+def filing_reviewed(*, mediable: bool | None = True) -> FilingReviewCompletedV1:
+    check = FilingReviewCompletedV1.CheckOutcome(check=FilingCheck.CLAIM, verdict=Verdict.PASS, basis="行诉法第49条")
+    return FilingReviewCompletedV1(checks=[check], mediable=mediable)
+
+
+def routed(route: Route = Route.MEDIATION, *, no: str = "WJG-2026-000001") -> DisputeRoutedV1:
+    return DisputeRoutedV1(
+        route=route,
+        reason_code="discretionary_act",
+        routed_on=RECEIVED_ON + timedelta(days=2),
+        first_received_on=RECEIVED_ON,
+        registration_no=no,
+        agency_codes=["WJG-SCJ"],
+        mediation_consent=True,
+    )
+
+
+def opened(*, on: date = date(2026, 11, 21)) -> MediationOpenedV1:
+    return MediationOpenedV1(
+        mediation_case_id=uuid4(), stage=MediationStage.PRE_LITIGATION, opened_on=on, period_ends_on=on + timedelta(30)
+    )
+
+
+def agreed(*, on: date = date(2026, 12, 1)) -> AgreementReachedV1:
+    return AgreementReachedV1(mediation_case_id=uuid4(), agreed_on=on, obligation_count=1)
+
+
+def failed(*, on: date = date(2026, 12, 1)) -> MediationFailedV1:
+    return MediationFailedV1(
+        mediation_case_id=uuid4(),
+        failed_on=on,
+        reason=FailureReason.NO_AGREEMENT,
+        next_route=Route.FILING,
+        first_received_on=RECEIVED_ON,
+    )
+
+
+def a_history() -> list[Envelope[Any]]:
+    """Five disputes' events, in the order they happened (the expected numbers are in EXPECTED_*).
+
+    A: walk-in, routed to mediation, agreed.   B: online, routed to mediation, failed.
+    C: walk-in, routed to filing.              D: court delegation, mediation opened (in progress).
+    E: petition referral, registered only.
+    """
+    a, b, c, d, e = (uuid4() for _ in range(5))
+    return [
+        an_envelope(registered(no="A"), case_id=a),
+        an_envelope(registered(channel=Channel.ONLINE, no="B"), case_id=b),
+        an_envelope(registered(no="C"), case_id=c),
+        an_envelope(registered(channel=Channel.COURT_DELEGATION, no="D"), case_id=d),
+        an_envelope(registered(channel=Channel.PETITION_REFERRAL, no="E"), case_id=e),
+        an_envelope(filing_reviewed(), case_id=a),
+        an_envelope(routed(no="A"), case_id=a),
+        an_envelope(routed(no="B"), case_id=b),
+        an_envelope(routed(Route.FILING, no="C"), case_id=c),
+        an_envelope(routed(no="D"), case_id=d),
+        an_envelope(opened(), case_id=a),
+        an_envelope(opened(), case_id=b),
+        an_envelope(opened(), case_id=d),
+        an_envelope(agreed(), case_id=a),
+        an_envelope(failed(), case_id=b),
+    ]
+
+
+EXPECTED_DISPUTES = {
+    "total": 5,
+    "by_channel": {"centre_walk_in": 2, "online": 1, "court_delegation": 1, "petition_referral": 1},
+    "by_route": {"mediation": 3, "filing": 1},
+}
+EXPECTED_MEDIATION = {"opened": 3, "in_progress": 1, "agreed": 1, "failed": 1, "success_rate": 0.5}
+
+
+def mediation_first(history: list[Envelope[Any]]) -> list[Envelope[Any]]:
+    """The same events with every mediation event first, outcomes before openings (out of order)."""
+    rank = {"mediation": 0, "intake": 1}
+    events = history[::-1]
+    events.sort(key=lambda e: rank[e.source.rsplit("/", 1)[-1]])  # stable: each producer's events stay reversed
+    return events
+
+
+async def publish(js: nats.js.JetStreamContext, envelope: Envelope[Any], *, msg_id: str | None = None) -> None:
+    """Publishes as the producer's relay does (``msg_id`` other than the event id: a true redelivery)."""
+    stream = stream_name(parse_subject(envelope.event_type).producer)
+    headers = {"Nats-Msg-Id": msg_id or str(envelope.event_id)}
+    ack = await js.publish(envelope.event_type, envelope.to_json(), stream=stream, headers=headers)
+    assert not ack.duplicate
+
+
+async def eventually(probe: Callable[[], Awaitable[bool]], *, timeout: float = 20.0) -> None:
+    """Waits, bounded, until ``probe`` answers True."""
+    deadline = time.monotonic() + timeout
+    while not await probe():
+        assert time.monotonic() < deadline, "condition not reached in time"
+        await asyncio.sleep(0.1)
+
+
+def counters(durable: str) -> tuple[float, float]:
+    """How many events a consumer applied, and how many it skipped as already applied (its metrics)."""
+    labels = {"consumer": durable}
+    applied = REGISTRY.get_sample_value("adr_events_consumed_total", labels) or 0.0
+    skipped = REGISTRY.get_sample_value("adr_events_duplicate_total", labels) or 0.0
+    return applied, skipped
