@@ -5,9 +5,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from adr_runtime.testing.service import api_client, migrated_context
 
 from adr_intake.spec import SPEC
+from adr_runtime.testing.service import api_client, migrated_context
 
 pytestmark = [pytest.mark.integration, pytest.mark.clause("C1", "M3")]
 
