@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from adr_intake.api import filing_checks
 from adr_intake.api.routes import router
 from adr_intake.domain.errors import AlreadyRouted, DisputeNotFound, DomainError
 from adr_intake.messaging.subscriptions import subscriptions
@@ -20,7 +21,7 @@ SPEC = ServiceSpec(
     tables=messaging,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8001,
-    routers=lambda _ctx: [router, pages.router],
+    routers=lambda _ctx: [router, filing_checks.router, pages.router],
     shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={DisputeNotFound: 404, AlreadyRouted: 409, ConcurrentUpdate: 409, DomainError: 422},
