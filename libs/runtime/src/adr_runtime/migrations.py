@@ -91,7 +91,7 @@ async def upgrade(engine: AsyncEngine, migrations_dir: Path) -> None:
     def _upgrade(connection: Connection) -> None:
         config = alembic_config(migrations_dir)
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
 
     async with engine.begin() as connection:
         await connection.run_sync(_upgrade)
@@ -112,5 +112,5 @@ def autogenerate(migrations_dir: Path, message: str) -> None:
         config = alembic_config(migrations_dir)
         config.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(hour).2d%%(minute).2d_%%(slug)s")
         config.attributes["url"] = f"sqlite+aiosqlite:///{scratch}/scratch.db"
-        command.upgrade(config, "head")
+        command.upgrade(config, "heads")
         command.revision(config, message=message, autogenerate=True)
