@@ -60,7 +60,10 @@ class LocalNatsServer:
         self.store_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.store_dir / "nats-server.log", "ab")  # noqa: SIM115 (kept open for the process)
         args = [self.binary, "-js", "-a", "127.0.0.1", "-p", str(self.port), "-sd", str(self.store_dir / "js")]
-        self.process = subprocess.Popen([*args, *self.extra_args], stdout=log, stderr=subprocess.STDOUT)
+        # its own session: a terminal's Ctrl-C reaches whoever started it, who stops it after its clients
+        self.process = subprocess.Popen(
+            [*args, *self.extra_args], stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         while not port_answers("127.0.0.1", self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:

@@ -1,6 +1,7 @@
 """The worker process of a service: its subscribers and its outbox relay."""
 
 import asyncio
+import contextlib
 import logging
 from dataclasses import dataclass
 
@@ -70,7 +71,10 @@ class Worker:
         """Stops the relay, drains the subscribers and closes the connections."""
         self.stop_relay.set()
         await self.relay_task
-        await self.broker.stop()
+        # broker.stop() waits for in-flight handlers; without a server it can wait far longer than a
+        # pod's grace period, and an unacknowledged message is redelivered anyway
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.broker.stop(), timeout=20)
         await self.connection.close()
 
 
