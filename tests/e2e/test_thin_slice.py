@@ -20,7 +20,7 @@ pytestmark = [
 ]
 
 RECEIVED_ON = datetime.now(UTC).date() - timedelta(days=5)
-STAFF = {"X-ADR-Actor": "staff:e2e"}
+STAFF: dict[str, str] = {}  # each client carries its own bearer token (conftest)
 
 
 def a_registration(channel: str, *, consent: bool) -> dict[str, Any]:

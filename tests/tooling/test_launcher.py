@@ -183,3 +183,16 @@ def test_adr_run_stops_everything_when_a_service_process_dies(tmp_path: Path) ->
     assert _stopped(process, output) == 1
     assert "intake worker exited" in output.read_text(encoding="utf-8")
     assert _gone(children)
+
+
+def test_the_demo_password_is_generated_once_kept_private_and_reused(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere").mkdir()
+
+    first = launcher.demo_password(tmp_path)
+    again = launcher.demo_password(tmp_path)
+    other = launcher.demo_password(tmp_path / "elsewhere")
+
+    assert first == again and len(first) >= 12 and other != first
+    assert (tmp_path / "demo-password.txt").stat().st_mode & 0o077 == 0
+    note = launcher.demo_accounts_note(first, tmp_path)
+    assert first in note and "demo.agency_liaison2 (WJG-ZJJ)" in note

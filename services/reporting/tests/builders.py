@@ -11,7 +11,15 @@ import nats
 from prometheus_client import REGISTRY
 
 from adr_contracts import ContractModel, Envelope, envelope_for
-from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1, FilingReviewCompletedV1
+from adr_contracts.intake import (
+    AgencyDirectoryChangedV1,
+    DisputeClassifiedV1,
+    DisputeRegisteredV1,
+    DisputeRoutedV1,
+    DisputeWithdrawnV1,
+    FilingReviewCompletedV1,
+    LeadAgencyDecidedV1,
+)
 from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
 from adr_contracts.subjects import parse_subject, stream_name
 from adr_contracts.vocabulary import Channel, FailureReason, FilingCheck, MediationStage, Route, Verdict
@@ -71,6 +79,35 @@ def failed(*, on: date = date(2026, 12, 1)) -> MediationFailedV1:
         next_route=Route.FILING,
         first_received_on=RECEIVED_ON,
     )
+
+
+def classified(*, major: bool = True, group: bool = False) -> DisputeClassifiedV1:
+    return DisputeClassifiedV1(
+        major=major, group=group, sensitive=False, reason_codes=["manual"], manual=True, alert=major
+    )
+
+
+def lead_agency_decided(code: str = "WJG-ZJJ") -> LeadAgencyDecidedV1:
+    return LeadAgencyDecidedV1(
+        lead_agency_code=code, agency_codes=["WJG-ZJJ", "WJG-ZRZY"], decided_on=date(2026, 11, 27)
+    )
+
+
+def withdrawn(*, on: date = date(2026, 11, 25), no: str = "WJG-2026-000001") -> DisputeWithdrawnV1:
+    return DisputeWithdrawnV1(reason_code="applicant_withdrew", withdrawn_on=on, registration_no=no)
+
+
+def agency_changed(
+    code: str = "WJG-SCJ", *, change: str = "added", liaisons: int = 0, kind: str = "department"
+) -> AgencyDirectoryChangedV1:
+    return AgencyDirectoryChangedV1(
+        code=code, name_zh="伍家岗区市场监督管理局", kind=kind, change=change, liaison_count=liaisons  # type: ignore[arg-type]
+    )
+
+
+def reference_envelope(payload: ContractModel, *, at: datetime = T0) -> Envelope[Any]:
+    """Reference data: an envelope about no case."""
+    return envelope_for(payload, case_id=None, correlation_id=uuid4(), occurred_at=at)
 
 
 def a_history() -> list[Envelope[Any]]:

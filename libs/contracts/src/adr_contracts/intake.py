@@ -1,7 +1,7 @@
 """Contracts published by intake (the Resolution Centre's registration and filing review)."""
 
 from datetime import date
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from pydantic import Field
 
@@ -66,3 +66,58 @@ class DisputeRoutedV1(ContractModel):
     agency_codes: list[str]
     mediation_consent: bool = Field(default=False, description="The parties consented to mediation (自愿)")
     lead_agency_code: str | None = None
+
+
+class DisputeClassifiedV1(ContractModel):
+    """The dispute was classified as major/complex, group or sensitive, by the rules or by hand (C2)."""
+
+    SUBJECT: ClassVar[str] = "adr.intake.dispute.classified.v1"
+    AUDIENCE: ClassVar[frozenset[ServiceName]] = frozenset({"reporting"})
+    SUMMARY: ClassVar[str] = "争议分类已确定或变更"
+
+    major: bool = Field(description="重大复杂: mediated under the centre's direct organisation")
+    group: bool = Field(description="群体性: applicants at or above the configured threshold (ALL-Interp art.29)")
+    sensitive: bool = Field(description="敏感: e.g. an act type the district configured as sensitive")
+    reason_codes: list[str] = Field(
+        description="Why, as codes: applicants_at_threshold, amount_at_threshold, sensitive_act_type, manual"
+    )
+    manual: bool = Field(default=False, description="Classified by hand (the reason stays with intake)")
+    alert: bool = Field(default=False, description="The dispute has just become major: the centre is alerted at once")
+
+
+class LeadAgencyDecidedV1(ContractModel):
+    """The Justice Bureau and the court decided which of several agencies leads (牵头机关, A1)."""
+
+    SUBJECT: ClassVar[str] = "adr.intake.dispute.lead_agency_decided.v1"
+    AUDIENCE: ClassVar[frozenset[ServiceName]] = frozenset({"reporting"})
+    SUMMARY: ClassVar[str] = "已确定牵头机关"
+
+    lead_agency_code: str = Field(description="Directory code of the lead agency, one of agency_codes")
+    agency_codes: list[str] = Field(description="Directory codes of every agency involved")
+    decided_on: date = Field(description="Date of the joint decision (district date)")
+
+
+class DisputeWithdrawnV1(ContractModel):
+    """The applicant withdrew the dispute before it was routed."""
+
+    SUBJECT: ClassVar[str] = "adr.intake.dispute.withdrawn.v1"
+    AUDIENCE: ClassVar[frozenset[ServiceName]] = frozenset({"reporting"})
+    SUMMARY: ClassVar[str] = "争议已撤回"
+
+    reason_code: str = Field(description="Why, as a code (never free text about people)")
+    withdrawn_on: date = Field(description="District date of the withdrawal")
+    registration_no: str
+
+
+class AgencyDirectoryChangedV1(ContractModel):
+    """A unit of the agency directory was added, changed or removed (O3); reference data, no case."""
+
+    SUBJECT: ClassVar[str] = "adr.intake.directory.agency_changed.v1"
+    AUDIENCE: ClassVar[frozenset[ServiceName]] = frozenset({"reporting"})
+    SUMMARY: ClassVar[str] = "机关目录已变更"
+
+    code: str = Field(description="Stable directory code, e.g. WJG-SCJ")
+    name_zh: str = Field(description="The unit's short name, e.g. 伍家岗区司法局")
+    kind: str = Field(description="government, department, branch_of_city_body, street_office, township, court, ...")
+    change: Literal["added", "updated", "removed"]
+    liaison_count: int = Field(ge=0, description="Number of designated liaison officers (no identities)")

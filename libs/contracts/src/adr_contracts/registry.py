@@ -3,7 +3,15 @@
 from typing import Any, Final
 
 from adr_contracts.base import ContractModel, Envelope
-from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1, FilingReviewCompletedV1
+from adr_contracts.intake import (
+    AgencyDirectoryChangedV1,
+    DisputeClassifiedV1,
+    DisputeRegisteredV1,
+    DisputeRoutedV1,
+    DisputeWithdrawnV1,
+    FilingReviewCompletedV1,
+    LeadAgencyDecidedV1,
+)
 from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
 from adr_contracts.services import ServiceName
 from adr_contracts.subjects import parse_subject
@@ -12,6 +20,10 @@ ALL: Final[tuple[type[ContractModel], ...]] = (
     DisputeRegisteredV1,
     FilingReviewCompletedV1,
     DisputeRoutedV1,
+    DisputeClassifiedV1,
+    LeadAgencyDecidedV1,
+    DisputeWithdrawnV1,
+    AgencyDirectoryChangedV1,
     MediationOpenedV1,
     AgreementReachedV1,
     MediationFailedV1,

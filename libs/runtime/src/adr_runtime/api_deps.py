@@ -1,15 +1,13 @@
 """FastAPI dependency aliases every service's routes use."""
 
-import re
 from datetime import UTC, datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import Depends, Request
 
+from adr_runtime.auth.dependencies import CurrentPrincipal
 from adr_runtime.context import ServiceContext
-
-_ACTOR = re.compile(r"^[a-z]+:[A-Za-z0-9._@-]{1,100}$")
 
 
 def get_context(request: Request) -> ServiceContext:
@@ -29,13 +27,13 @@ def get_correlation_id(request: Request) -> UUID:
     return correlation
 
 
-def get_actor(request: Request) -> str:
-    """Who acts. Until staff sign-in lands (issue #3) a caller may name itself in ``X-ADR-Actor``."""
-    supplied = request.headers.get("X-ADR-Actor", "")
-    return supplied if _ACTOR.match(supplied) else "staff:unidentified"
+def get_actor(principal: CurrentPrincipal) -> str:
+    """Who acts: the signed-in principal (``staff:<username>`` or ``oidc:<subject>``)."""
+    return principal.actor
 
 
 ContextDep = Annotated[ServiceContext, Depends(get_context)]
 ClockDep = Annotated[datetime, Depends(get_clock)]
 CorrelationDep = Annotated[UUID, Depends(get_correlation_id)]
 ActorDep = Annotated[str, Depends(get_actor)]
+PrincipalDep = CurrentPrincipal

@@ -1,15 +1,18 @@
-"""Every service's command line: ``api``, ``worker``, ``migrate``."""
+"""Every service's command line: ``api``, ``worker``, ``migrate``, ``revision``, ``seed-demo``."""
 
 import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 
 import uvicorn
 
+from adr_contracts.services import SERVICE_TITLE_ZH
+from adr_runtime.auth.seed import seed_demo_accounts
 from adr_runtime.context import ServiceContext, ServiceSpec
-from adr_runtime.http import create_service_app
+from adr_runtime.http import build_gate, create_service_app
 from adr_runtime.logs import setup_logging
 from adr_runtime.migrations import autogenerate, upgrade
 from adr_runtime.worker import run_worker
@@ -25,7 +28,7 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         argv: arguments (the process's own when None).
     """
     parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
-    parser.add_argument("command", choices=["api", "worker", "migrate", "revision"])
+    parser.add_argument("command", choices=["api", "worker", "migrate", "revision", "seed-demo"])
     parser.add_argument("--port", type=int, default=None, help="HTTP port (api only)")
     parser.add_argument("-m", "--message", default="change", help="revision slug (revision only)")
     args = parser.parse_args(argv)
@@ -40,6 +43,8 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         uvicorn.run(create_service_app(ctx), host=settings.http_host, port=port, log_config=None, access_log=False)
     elif args.command == "worker":
         asyncio.run(_worker_until_signal(ctx))
+    elif args.command == "seed-demo":
+        asyncio.run(_seed_demo(ctx))
     else:
         asyncio.run(_migrate(ctx))
 
@@ -48,6 +53,24 @@ async def _migrate(ctx: ServiceContext) -> None:
     await upgrade(ctx.engine, ctx.spec.migrations_dir)
     await ctx.engine.dispose()
     logger.info("database migrated")
+
+
+DEMO_PASSWORD_VAR = "ADR_DEMO_PASSWORD"
+
+
+async def _seed_demo(ctx: ServiceContext) -> None:
+    """Demo accounts (one per role, a second liaison) with the password in ``ADR_DEMO_PASSWORD``."""
+    password = os.environ.get(DEMO_PASSWORD_VAR, "")
+    if ctx.settings.env == "prod" or len(password) < 8:
+        raise SystemExit(f"seed-demo needs {DEMO_PASSWORD_VAR} (8+ characters) and a non-production env")
+    gate = build_gate(ctx)
+    created = await seed_demo_accounts(
+        gate, password=password, institution=SERVICE_TITLE_ZH[ctx.spec.name],
+        agency_code=os.environ.get("ADR_DEMO_AGENCY", "WJG-SCJ"),
+        other_agency_code=os.environ.get("ADR_DEMO_OTHER_AGENCY", "WJG-ZJJ"),
+    )
+    await ctx.engine.dispose()
+    logger.info("demo accounts created: %d", len(created))
 
 
 async def _worker_until_signal(ctx: ServiceContext) -> None:

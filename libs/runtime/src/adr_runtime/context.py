@@ -16,6 +16,8 @@ from adr_runtime.tables import MessagingTables
 if TYPE_CHECKING:
     from fastapi import APIRouter
 
+    from adr_runtime.auth.access import AccessPolicy
+    from adr_runtime.auth.tables import AuthTables
     from adr_runtime.consumer import Subscription
     from adr_runtime.web import WebShell
 
@@ -36,6 +38,9 @@ class ServiceSpec:
     domain_errors: Mapping[type[Exception], int] = field(default_factory=dict)
     description: str = ""
     shell: "WebShell | None" = None
+    # sign-in (issue #3): the staff-account and audit tables in ``metadata``, and who may read or change
+    auth_tables: "AuthTables | None" = None
+    access: "AccessPolicy | None" = None
 
     @property
     def version_table(self) -> str:

@@ -8,15 +8,21 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 import nats
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from adr_contracts.services import SERVICE_TITLE_ZH
+from adr_runtime.auth.access import protect
+from adr_runtime.auth.errors import AuthError
+from adr_runtime.auth.gate import PLATFORM_TITLE, AuthGate
+from adr_runtime.auth.install import install_auth, on_auth_error
 from adr_runtime.context import ServiceContext
 from adr_runtime.db import ping
-from adr_runtime.problems import install_problem_handlers, problem
+from adr_runtime.problems import install_problem_handlers, problem, respond
 from adr_runtime.telemetry import setup_tracing
+from adr_runtime.web.shell import wants_html
 
 logger = logging.getLogger(__name__)
 
@@ -84,12 +90,43 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     _add_operational_routes(app, ctx, probe)
     if spec.shell is not None:
         spec.shell.mount(app)
+    _install_sign_in(app, ctx)
+    assert spec.access is not None  # checked by _install_sign_in
+    guard = Depends(protect(spec.access))
     for router in spec.routers(ctx):
-        app.include_router(router)
+        # every route of the service needs a principal its access policy allows (O2)
+        app.include_router(router, dependencies=[guard])
     FastAPIInstrumentor.instrument_app(
         app, tracer_provider=setup_tracing(spec.name), excluded_urls="healthz,readyz,metrics"
     )
     return app
+
+
+def build_gate(ctx: ServiceContext) -> AuthGate:
+    """The service's sign-in machinery on its own database (accounts and audit log)."""
+    spec = ctx.spec
+    if spec.auth_tables is None:
+        raise ValueError(f"service {spec.name} declares no auth tables")
+    gate = AuthGate(
+        ctx.settings.auth, service=spec.name, tables=spec.auth_tables, sessions=ctx.sessions, env=ctx.settings.env
+    )
+    gate.title = f"{PLATFORM_TITLE} · {SERVICE_TITLE_ZH[spec.name]}"
+    return gate
+
+
+def _install_sign_in(app: FastAPI, ctx: ServiceContext) -> None:
+    """The service's AuthGate and /auth routes; a refused page shows the shared error page."""
+    if ctx.spec.access is None:
+        raise ValueError(f"service {ctx.spec.name} declares no access policy")
+    install_auth(app, build_gate(ctx))
+    app.add_exception_handler(AuthError, _on_auth_error)
+
+
+async def _on_auth_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, AuthError)
+    if exc.status == 403 and wants_html(request) and "HX-Request" not in request.headers:
+        return respond(request, exc.status, detail=exc.detail, type_=exc.type_)
+    return await on_auth_error(request, exc)
 
 
 async def _correlation_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -5,13 +5,17 @@
    free, else a free one). ``--no-nats`` forbids starting one; ``--own-nats`` always starts one.
 2. Streams and durable consumers are provisioned once; every service's database is migrated
    (SQLite files ``<var>/<service>.db``).
-3. An ``api`` (ports 8001–8005) and a ``worker`` process per service run until Ctrl-C or SIGTERM,
+3. Demo accounts are created in every service (``demo.<role>``, one per role; the liaison
+   ``demo.agency_liaison`` of WJG-SCJ and ``demo.agency_liaison2`` of WJG-ZJJ) with a password
+   generated once and kept in ``<var>/demo-password.txt``; it is printed at every start.
+4. An ``api`` (ports 8001–8005) and a ``worker`` process per service run until Ctrl-C or SIGTERM,
    which stops them all (and the nats-server started here); if one of them dies, all are stopped.
 """
 
 import argparse
 import asyncio
 import os
+import secrets
 import signal
 import socket
 import sys
@@ -119,6 +123,29 @@ def services_table(plans: list[ServicePlan]) -> str:
     return "\n".join([header, "-" * 94, *rows])
 
 
+DEMO_PASSWORD_FILE = "demo-password.txt"
+
+
+def demo_password(var_dir: Path) -> str:
+    """The demo accounts' password: read from ``<var>/demo-password.txt``, generated there the first time."""
+    path = var_dir / DEMO_PASSWORD_FILE
+    if path.exists() and len(text := path.read_text(encoding="utf-8").strip()) >= 8:
+        return text
+    password = secrets.token_urlsafe(12)
+    path.touch(mode=0o600)
+    path.write_text(password + "\n", encoding="utf-8")
+    return password
+
+
+def demo_accounts_note(password: str, var_dir: Path) -> str:
+    """What the person at the terminal needs to sign in."""
+    return (
+        "演示账户 demo accounts: demo.centre_staff, demo.mediator, demo.court_clerk, demo.procurator, "
+        "demo.justice_analyst, demo.agency_liaison (WJG-SCJ), demo.agency_liaison2 (WJG-ZJJ), demo.admin\n"
+        f"演示密码 demo password: {password}  (kept in {var_dir / DEMO_PASSWORD_FILE})"
+    )
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """The command line (see ``adr-run --help``)."""
     parser = argparse.ArgumentParser(prog="adr-run", description="Runs the whole ADR platform on this machine")
@@ -146,8 +173,8 @@ def stop_on_signals() -> StopFlag:
     return stop
 
 
-def bring_up(platform: Platform, nats_url: str, stop: StopFlag, ready_timeout: float) -> None:
-    """Provisions, migrates, starts and waits for readiness."""
+def bring_up(platform: Platform, nats_url: str, stop: StopFlag, ready_timeout: float, password: str) -> None:
+    """Provisions, migrates, seeds the demo accounts, starts and waits for readiness."""
     say("提供流与消费者 provisioning streams and consumers …")
     try:
         asyncio.run(provision_at(nats_url, ProvisioningPolicy()))
@@ -155,6 +182,8 @@ def bring_up(platform: Platform, nats_url: str, stop: StopFlag, ready_timeout: f
         raise PlatformError(f"provisioning at {nats_url} failed: {type(exc).__name__}: {exc}") from exc
     say("迁移数据库 migrating databases …")
     platform.migrate(stop=stop)
+    say("创建演示账户 seeding demo accounts …")
+    platform.seed_demo(password, stop=stop)
     say("启动服务 starting services …")
     platform.start()
     platform.wait_ready(ready_timeout, stop)
@@ -182,9 +211,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     say(f"NATS: {nats.url} ({nats.how})")
     platform = Platform(plans_for(args.services, var_dir, nats.url))
+    password = demo_password(var_dir)
     try:
-        bring_up(platform, nats.url, stop, args.ready_timeout)
+        bring_up(platform, nats.url, stop, args.ready_timeout, password)
         say("\n平台已就绪 platform ready (Ctrl-C 停止 to stop)\n" + services_table(platform.plans) + "\n")
+        say(demo_accounts_note(password, var_dir) + "\n")
         return supervise(platform, stop)
     except Interrupted:
         return 0

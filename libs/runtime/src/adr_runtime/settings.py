@@ -6,6 +6,8 @@ from typing import Literal
 from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from adr_runtime.auth.settings import AuthSettings
+
 VAR_DIR = Path("var")
 
 
@@ -13,10 +15,13 @@ class ServiceSettings(BaseSettings):
     """Read once, in the entry point, and passed down (never at import time).
 
     A service declares ``model_config = SettingsConfigDict(env_prefix="INTAKE_", ...)`` so that
-    its variables read ``INTAKE_DATABASE_URL``, ``INTAKE_NATS_URL`` and so on.
+    its variables read ``INTAKE_DATABASE_URL``, ``INTAKE_NATS_URL`` and so on; nested settings use
+    ``__`` (``INTAKE_AUTH__SESSION_SECRET``, ``INTAKE_AUTH__OIDC_ISSUER``).
     """
 
-    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_ignore_empty=True, extra="ignore", env_nested_delimiter="__"
+    )
 
     env: Literal["dev", "test", "prod"] = "dev"
     database_url: str = ""
@@ -34,6 +39,7 @@ class ServiceSettings(BaseSettings):
     log_level: str = "INFO"
     log_json: bool = True
     otel_service_name: str | None = None
+    auth: AuthSettings = AuthSettings()
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_prod(self) -> "ServiceSettings":

@@ -154,7 +154,7 @@ class Platform:
         """Services whose console script is not installed."""
         return [plan.name for plan in self.plans if not console_script(plan.name).exists()]
 
-    def _spawn(self, plan: ServicePlan, role: str, *args: str) -> Child:
+    def _spawn(self, plan: ServicePlan, role: str, *args: str, env: Mapping[str, str] | None = None) -> Child:
         log_path: Path | None = None
         output: IO[bytes] | None = None
         if self.log_dir is not None:
@@ -165,7 +165,7 @@ class Platform:
         try:
             process = subprocess.Popen(
                 command,
-                env=plan.environment(),
+                env={**plan.environment(), **(env or {})},
                 stdin=subprocess.DEVNULL,
                 stdout=output,
                 stderr=subprocess.STDOUT if output else None,
@@ -180,15 +180,24 @@ class Platform:
 
     def migrate(self, timeout: float = 120.0, stop: StopFlag | None = None) -> None:
         """Brings every service's database to its latest migration (all at once, each its own database)."""
+        self._run_to_end("migrate", timeout, stop)
+
+    def seed_demo(self, password: str, timeout: float = 120.0, stop: StopFlag | None = None) -> None:
+        """Creates the demo accounts (one per role, a second liaison) in every service's database."""
+        self._run_to_end("seed-demo", timeout, stop, env={"ADR_DEMO_PASSWORD": password})
+
+    def _run_to_end(
+        self, command: str, timeout: float, stop: StopFlag | None, env: Mapping[str, str] | None = None
+    ) -> None:
         if missing := self.missing_scripts():
             raise PlatformError(f"console scripts not installed: {', '.join('adr-' + m for m in missing)}")
-        running = [self._spawn(plan, "migrate") for plan in self.plans]
+        running = [self._spawn(plan, command, env=env) for plan in self.plans]
         deadline = time.monotonic() + timeout
         while any(child.process.poll() is None for child in running):
             if stop is not None and stop.is_set():
-                raise Interrupted("stopped while migrating")
+                raise Interrupted(f"stopped during {command}")
             if time.monotonic() > deadline:
-                raise PlatformError(f"migrations did not finish within {timeout:.0f} s")
+                raise PlatformError(f"{command} did not finish within {timeout:.0f} s")
             time.sleep(0.1)
         failed = [child for child in running if child.process.returncode != 0]
         if failed:
@@ -202,7 +211,7 @@ class Platform:
 
     def dead(self) -> list[Child]:
         """Started ``api``/``worker`` processes that have exited."""
-        return [c for c in self.children if c.role != "migrate" and c.process.poll() is not None]
+        return [c for c in self.children if c.role in ("api", "worker") and c.process.poll() is not None]
 
     def wait_ready(self, timeout: float = 60.0, stop: StopFlag | None = None) -> None:
         """Waits until every service's ``/readyz`` answers 200.

@@ -40,6 +40,10 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
     Args:
         metadata: the service's own MetaData.
     """
+    return MessagingTables(outbox=_outbox(metadata), inbox=_inbox(metadata), case_history=_case_history(metadata))
+
+
+def _outbox(metadata: MetaData) -> Table:
     outbox = Table(
         "outbox",
         metadata,
@@ -60,7 +64,11 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
         postgresql_where=outbox.c.published_at.is_(None),
         sqlite_where=outbox.c.published_at.is_(None),
     )
-    inbox = Table(
+    return outbox
+
+
+def _inbox(metadata: MetaData) -> Table:
+    return Table(
         "inbox",
         metadata,
         Column("consumer", String(120), primary_key=True),
@@ -68,7 +76,10 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("subject", String(200), nullable=False),
         Column("received_at", UtcDateTime(), nullable=False, server_default=func.now()),
     )
-    case_history = Table(
+
+
+def _case_history(metadata: MetaData) -> Table:
+    return Table(
         "case_history",
         metadata,
         Column("id", BigId, primary_key=True, autoincrement=True),
@@ -79,4 +90,3 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("event_id", Uuid, nullable=True),
         Column("details", JSON, nullable=False),
     )
-    return MessagingTables(outbox=outbox, inbox=inbox, case_history=case_history)

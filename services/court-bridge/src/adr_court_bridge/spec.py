@@ -6,8 +6,12 @@ from adr_court_bridge.api.routes import router
 from adr_court_bridge.domain.errors import DomainError, FilingEntryNotFound
 from adr_court_bridge.messaging.subscriptions import subscriptions
 from adr_court_bridge.settings import Settings
-from adr_court_bridge.store.tables import messaging, metadata
+from adr_court_bridge.store.tables import auth, messaging, metadata
+from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+
+# who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
+ACCESS = AccessPolicy.of(read=[Role.CENTRE_STAFF], write=[Role.COURT_CLERK])
 
 SPEC = ServiceSpec(
     name="court-bridge",
@@ -17,6 +21,8 @@ SPEC = ServiceSpec(
     settings_type=Settings,
     metadata=metadata,
     tables=messaging,
+    auth_tables=auth,
+    access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8003,
     routers=lambda _ctx: [router],

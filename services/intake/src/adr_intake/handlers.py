@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+from adr_intake.domain.classification import ClassificationRules, classify
 from adr_intake.domain.model import Applicant, Dispute, Stage
+from adr_intake.domain.repeats import ContestedAct, find_repeat
 from adr_intake.uow import IntakeUnitOfWork
 from adr_runtime.ids import new_uuid7
 
@@ -18,6 +20,8 @@ class RegisterDispute:
     applicants: tuple[Applicant, ...]
     claims_summary: str
     mediation_consent: bool
+    act_doc_no: str | None = None
+    amount_yuan: int | None = None
 
 
 @dataclass(frozen=True)
@@ -28,8 +32,18 @@ class RouteDispute:
     basis: str | None
 
 
-async def register_dispute(cmd: RegisterDispute, uow: IntakeUnitOfWork, *, now: datetime, number_format: str) -> UUID:
-    """Registers a dispute and gives it its number at once (先登后调, M3); returns its case id."""
+async def register_dispute(
+    cmd: RegisterDispute,
+    uow: IntakeUnitOfWork,
+    *,
+    now: datetime,
+    number_format: str,
+    rules: ClassificationRules | None = None,
+) -> UUID:
+    """Registers a dispute and gives it its number at once (先登后调, M3); returns its case id.
+
+    With it: repeat flag (RULES.md §1.8), classification by the rules (C2), liaisons to notify (A1, O3).
+    """
     async with uow:
         seq = await uow.disputes.next_registration_seq(now.year)
         dispute = Dispute.register(
@@ -43,7 +57,10 @@ async def register_dispute(cmd: RegisterDispute, uow: IntakeUnitOfWork, *, now: 
             applicants=cmd.applicants,
             claims_summary=cmd.claims_summary,
             mediation_consent=cmd.mediation_consent,
+            act_doc_no=cmd.act_doc_no,
+            amount_yuan=cmd.amount_yuan,
         )
+        await _on_registration(dispute, uow, rules=rules or ClassificationRules(), now=now)
         await uow.disputes.add(dispute)
         await uow.commit()
     return dispute.id
@@ -66,3 +83,20 @@ async def follow_stage(case_id: UUID, stage: Stage, uow: IntakeUnitOfWork, *, no
         if dispute.events:
             await uow.disputes.save(dispute)
         await uow.commit()
+
+
+async def _on_registration(
+    dispute: Dispute, uow: IntakeUnitOfWork, *, rules: ClassificationRules, now: datetime
+) -> None:
+    keys = uow.disputes.applicant_keys(dispute.applicants)
+    act = ContestedAct(dispute.agency_codes, dispute.act_type, dispute.act_doc_no)
+    earlier = find_repeat(act, keys, await uow.disputes.earlier_disputes(keys))
+    if earlier is not None:
+        dispute.flag_repeat(earlier.case_id, earlier.registration_no)
+    facts = classify(
+        applicant_count=len(dispute.applicants), amount_yuan=dispute.amount_yuan, act_type=dispute.act_type, rules=rules
+    )
+    dispute.classify(facts, now=now)
+    if len(dispute.agency_codes) == 1:
+        liaisons = await uow.directory.liaison_ids(dispute.agency_codes[0])
+        dispute.name_responsible_agency(liaisons, now=now)

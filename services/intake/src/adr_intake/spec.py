@@ -2,27 +2,66 @@
 
 from pathlib import Path
 
-from adr_intake.api import filing_checks
+from adr_intake.api import decisions, directory, filing_checks, filing_review, holiday_calendar
 from adr_intake.api.routes import router
-from adr_intake.domain.errors import AlreadyRouted, DisputeNotFound, DomainError
+from adr_intake.domain.errors import (
+    AlreadyRouted,
+    ComputedVerdictChanged,
+    Conflict,
+    DisputeNotFound,
+    DomainError,
+    FilingReviewNotFound,
+    NotFound,
+)
 from adr_intake.messaging.subscriptions import subscriptions
 from adr_intake.settings import Settings
 from adr_intake.store.repository import ConcurrentUpdate
-from adr_intake.store.tables import messaging, metadata
-from adr_intake.web import pages
+from adr_intake.store.tables import auth, messaging, metadata
+from adr_intake.web import decision_pages, directory_pages, pages, review_pages
+from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+
+# who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
+ACCESS = AccessPolicy.of(
+    read=[Role.JUSTICE_ANALYST, Role.COURT_CLERK, Role.AGENCY_LIAISON], write=[Role.CENTRE_STAFF]
+)
 
 SPEC = ServiceSpec(
     name="intake",
     title="行政争议化解中心 · 登记与分流 (intake)",
-    description="Registers every dispute first (先登后调), reviews it and routes it. Clauses M3, C1, W1, R2.",
+    description=(
+        "Registers every dispute first (先登后调), classifies, reviews and routes it; keeps the agency directory "
+        "with its liaison officers. Clauses M3, C1, C2, A1, O3, W1, R2."
+    ),
     settings_type=Settings,
     metadata=metadata,
     tables=messaging,
+    auth_tables=auth,
+    access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8001,
-    routers=lambda _ctx: [router, filing_checks.router, pages.router],
+    routers=lambda _ctx: [
+        router,
+        filing_checks.router,
+        filing_review.router,
+        holiday_calendar.router,
+        pages.router,
+        review_pages.router,
+        decisions.router,  # issue #4: classification, lead agency, withdrawal (C2, A1)
+        directory.router,  # issue #4: the agency directory and liaisons (O3)
+        decision_pages.router,
+        directory_pages.router,
+    ],
     shell=pages.SHELL,
     subscriptions=subscriptions,
-    domain_errors={DisputeNotFound: 404, AlreadyRouted: 409, ConcurrentUpdate: 409, DomainError: 422},
+    domain_errors={
+        FilingReviewNotFound: 404,
+        ComputedVerdictChanged: 409,
+        DisputeNotFound: 404,
+        AlreadyRouted: 409,
+        ConcurrentUpdate: 409,
+        NotFound: 404,
+        Conflict: 409,
+        DomainError: 422,
+    },
 )

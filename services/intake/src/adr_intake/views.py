@@ -6,14 +6,17 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_intake.api.schemas import ApplicantView, DisputePage, DisputeView, HistoryEntry
+from adr_intake.decision_views import decision_views
 from adr_intake.domain.errors import DisputeNotFound
+from adr_intake.store.pii import mask_name
 from adr_intake.store.tables import disputes
+from adr_runtime.auth.scoping import json_list_contains
 from adr_runtime.tables import MessagingTables
 
 
-def mask_name(name: str) -> str:
-    """Keeps the first character: 张三 -> 张*, 某某有限公司 -> 某*****."""
-    return name[:1] + "*" * max(len(name) - 1, 1)
+def _masked(applicant: dict[str, str]) -> str:
+    # the masked name is stored beside the sealed one (rows from before issue #4 hold the plain name)
+    return applicant.get("masked") or mask_name(applicant["name"])
 
 
 def _view(row: object) -> DisputeView:
@@ -26,10 +29,11 @@ def _view(row: object) -> DisputeView:
         registered_at=data["registered_at"],
         agency_codes=data["agency_codes"],
         act_type=data["act_type"],
-        applicants=[ApplicantView(kind=a["kind"], name=mask_name(a["name"])) for a in data["applicants"]],
+        applicants=[ApplicantView(kind=a["kind"], name=_masked(a)) for a in data["applicants"]],
         stage=data["stage"],
         route=data["route"],
         mediation_consent=data["mediation_consent"],
+        **decision_views(data),
     )
 
 
@@ -43,10 +47,13 @@ async def dispute(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> 
 
 
 async def dispute_page(
-    sessions: async_sessionmaker[AsyncSession], *, stage: str | None, channel: str | None, limit: int, offset: int
+    sessions: async_sessionmaker[AsyncSession], *, stage: str | None, channel: str | None, limit: int, offset: int,
+    agency: str | None = None,
 ) -> DisputePage:
-    """Disputes newest first, optionally filtered."""
+    """Disputes newest first, optionally filtered (``agency``: only disputes involving it, O3)."""
     query = select(disputes)
+    if agency:
+        query = query.where(json_list_contains(disputes.c.agency_codes, agency))
     if stage:
         query = query.where(disputes.c.stage == stage)
     if channel:

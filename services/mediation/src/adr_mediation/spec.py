@@ -7,8 +7,15 @@ from adr_mediation.domain.errors import DomainError, InvalidTransition, Mediatio
 from adr_mediation.messaging.subscriptions import subscriptions
 from adr_mediation.settings import Settings
 from adr_mediation.store.repository import ConcurrentUpdate
-from adr_mediation.store.tables import messaging, metadata
+from adr_mediation.store.tables import auth, messaging, metadata
+from adr_mediation.web import pages
+from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+
+# who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
+ACCESS = AccessPolicy.of(
+    read=[Role.COURT_CLERK, Role.JUSTICE_ANALYST, Role.AGENCY_LIAISON], write=[Role.MEDIATOR, Role.CENTRE_STAFF]
+)
 
 SPEC = ServiceSpec(
     name="mediation",
@@ -21,9 +28,12 @@ SPEC = ServiceSpec(
     settings_type=Settings,
     metadata=metadata,
     tables=messaging,
+    auth_tables=auth,
+    access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8002,
-    routers=lambda _ctx: [router],
+    routers=lambda _ctx: [router, pages.router],
+    shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={
         MediationCaseNotFound: 404,

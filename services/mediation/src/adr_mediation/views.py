@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from adr_mediation.api.schemas import AgreementView, FailureView, MediationCasePage, MediationCaseView
 from adr_mediation.domain.errors import MediationCaseNotFound
 from adr_mediation.store.tables import mediation_cases
+from adr_runtime.auth.scoping import json_list_contains
 
 
 def _view(row: Any) -> MediationCaseView:
@@ -41,10 +42,13 @@ async def mediation_case(sessions: async_sessionmaker[AsyncSession], mediation_c
 
 
 async def mediation_case_page(
-    sessions: async_sessionmaker[AsyncSession], *, status: str | None, case_id: UUID | None, limit: int, offset: int
+    sessions: async_sessionmaker[AsyncSession], *, status: str | None, case_id: UUID | None, limit: int, offset: int,
+    agency: str | None = None,
 ) -> MediationCasePage:
-    """Mediation cases newest first, optionally filtered by status or dispute."""
+    """Mediation cases newest first, optionally filtered by status, dispute or agency involved (O3)."""
     query = select(mediation_cases)
+    if agency:
+        query = query.where(json_list_contains(mediation_cases.c.agency_codes, agency))
     if status:
         query = query.where(mediation_cases.c.status == status)
     if case_id:

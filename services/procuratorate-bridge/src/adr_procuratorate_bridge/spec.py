@@ -5,8 +5,12 @@ from pathlib import Path
 from adr_procuratorate_bridge.api.routes import router
 from adr_procuratorate_bridge.messaging.subscriptions import subscriptions
 from adr_procuratorate_bridge.settings import Settings
-from adr_procuratorate_bridge.store.tables import messaging, metadata
+from adr_procuratorate_bridge.store.tables import auth, messaging, metadata
+from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+
+# who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
+ACCESS = AccessPolicy.of(read=[], write=[Role.PROCURATOR])
 
 SPEC = ServiceSpec(
     name="procuratorate-bridge",
@@ -15,6 +19,8 @@ SPEC = ServiceSpec(
     settings_type=Settings,
     metadata=metadata,
     tables=messaging,
+    auth_tables=auth,
+    access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8004,
     routers=lambda _ctx: [router],

@@ -5,8 +5,13 @@ from pathlib import Path
 from adr_reporting.api.routes import router
 from adr_reporting.messaging.subscriptions import subscriptions
 from adr_reporting.settings import Settings
-from adr_reporting.store.tables import messaging, metadata
+from adr_reporting.store.tables import auth, messaging, metadata
+from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+
+# who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
+# the indicators are read only: nobody writes through reporting's API
+ACCESS = AccessPolicy.of(read=[Role.JUSTICE_ANALYST, Role.CENTRE_STAFF])
 
 SPEC = ServiceSpec(
     name="reporting",
@@ -15,6 +20,8 @@ SPEC = ServiceSpec(
     settings_type=Settings,
     metadata=metadata,
     tables=messaging,
+    auth_tables=auth,
+    access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8005,
     routers=lambda _ctx: [router],

@@ -3,16 +3,28 @@
 from typing import Any
 
 from adr_contracts import Envelope
-from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1, FilingReviewCompletedV1
+from adr_contracts.intake import (
+    AgencyDirectoryChangedV1,
+    DisputeClassifiedV1,
+    DisputeRegisteredV1,
+    DisputeRoutedV1,
+    DisputeWithdrawnV1,
+    FilingReviewCompletedV1,
+    LeadAgencyDecidedV1,
+)
 from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
+from adr_reporting.domain.directory import AgencyChanged
 from adr_reporting.domain.facts import (
+    Classified,
     Fact,
     FilingReviewed,
+    LeadAgencyDecided,
     MediationAgreed,
     MediationFailed,
     MediationOpened,
     Registered,
     Routed,
+    Withdrawn,
 )
 
 
@@ -45,4 +57,25 @@ def to_fact(envelope: Envelope[Any]) -> Fact:
             return MediationAgreed(agreed_on=data.agreed_on)
         case MediationFailedV1():
             return MediationFailed(failed_on=data.failed_on, first_received_on=data.first_received_on)
+        case DisputeClassifiedV1() | LeadAgencyDecidedV1() | DisputeWithdrawnV1():
+            return _decision(envelope)
     raise TypeError(f"reporting counts nothing from {type(data).__name__}")
+
+
+def _decision(envelope: Envelope[Any]) -> Fact:
+    data = envelope.data
+    match data:
+        case DisputeClassifiedV1():
+            return Classified(at=envelope.occurred_at, major=data.major, group=data.group, sensitive=data.sensitive)
+        case LeadAgencyDecidedV1():
+            return LeadAgencyDecided(lead_agency_code=data.lead_agency_code)
+    return Withdrawn(withdrawn_on=data.withdrawn_on)
+
+
+def to_directory_fact(envelope: Envelope[AgencyDirectoryChangedV1]) -> AgencyChanged:
+    """A directory change as reporting keeps it (the liaisons were never named)."""
+    data = envelope.data
+    return AgencyChanged(
+        at=envelope.occurred_at, code=data.code, name_zh=data.name_zh, kind=data.kind, change=data.change,
+        liaison_count=data.liaison_count,
+    )

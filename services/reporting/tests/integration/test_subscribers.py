@@ -16,14 +16,17 @@ from adr_runtime.context import ServiceContext
 from ..builders import (
     agreed,
     an_envelope,
+    classified,
     counters,
     eventually,
     failed,
     filing_reviewed,
+    lead_agency_decided,
     opened,
     publish,
     registered,
     routed,
+    withdrawn,
 )
 
 pytestmark = [pytest.mark.integration, pytest.mark.nats, pytest.mark.clause("M11", "C6")]
@@ -36,6 +39,9 @@ CASES: list[tuple[Callable[[], ContractModel], str]] = [
     (opened, "mediation_opened_on"),
     (agreed, "mediation_agreed_on"),
     (failed, "mediation_failed_on"),
+    (classified, "classified_at"),
+    (lead_agency_decided, "lead_agency_code"),
+    (withdrawn, "withdrawn_on"),
 ]
 IDS = [build().SUBJECT for build, _ in CASES]
 

@@ -9,15 +9,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from adr_reporting.domain.facts import (
+    Classified,
     DisputeFacts,
     Fact,
     FilingReviewed,
+    LeadAgencyDecided,
     MediationAgreed,
     MediationFailed,
     MediationOpened,
     MediationStatus,
     Registered,
     Routed,
+    Withdrawn,
 )
 from adr_reporting.domain.indicators import success_rate
 
@@ -34,6 +37,11 @@ FACTS: list[Fact] = [
     MediationFailed(date(2026, 12, 1), date(2026, 11, 18)),
     MediationOpened(date(2027, 1, 5)),  # a second mediation, in trial
     MediationAgreed(date(2027, 1, 20)),
+    Classified(AT, major=False, group=True, sensitive=False),
+    Classified(AT, major=True, group=True, sensitive=False),  # the same instant: more flags stand
+    Classified(AT.replace(hour=9), major=False, group=False, sensitive=True),  # later: stands
+    LeadAgencyDecided("WJG-ZJJ"),
+    Withdrawn(date(2026, 11, 25)),
 ]
 
 
@@ -84,3 +92,11 @@ def test_mediation_status_follows_the_latest_outcome(facts: list[Fact], status: 
 @pytest.mark.parametrize(("agreed", "failed", "rate"), [(0, 0, None), (1, 1, 0.5), (2, 1, 0.6667), (3, 0, 1.0)])
 def test_success_rate_is_agreed_over_concluded(agreed: int, failed: int, rate: float | None) -> None:
     assert success_rate(agreed, failed) == rate
+
+
+@pytest.mark.clause("C2", "A1")
+def test_the_latest_classification_the_lead_agency_and_the_withdrawal_are_kept() -> None:
+    row = merged(FACTS)
+
+    assert (row.major, row.group_dispute, row.sensitive) == (False, False, True)
+    assert row.lead_agency_code == "WJG-ZJJ" and row.withdrawn_on == date(2026, 11, 25)

@@ -5,6 +5,7 @@ settings, builds one ``AuthGate`` in its entry point and calls ``install_auth(ap
 Routes then take ``CurrentPrincipal`` or ``Depends(require_roles(Role.MEDIATOR, ...))``.
 """
 
+from adr_runtime.auth.access import AccessPolicy, protect
 from adr_runtime.auth.accounts import Accounts, LockoutPolicy, NewAccount, SignIn, SignInOutcome
 from adr_runtime.auth.audit import AuditAction, AuditEntry, Outcome
 from adr_runtime.auth.dependencies import (
@@ -24,6 +25,7 @@ from adr_runtime.auth.settings import AuthSettings
 from adr_runtime.auth.tables import AuthTables, auth_tables
 
 __all__ = [
+    "AccessPolicy",
     "Accounts",
     "AuditAction",
     "AuditEntry",
@@ -46,6 +48,7 @@ __all__ = [
     "current_session",
     "ensure_can_see_case",
     "install_auth",
+    "protect",
     "record_personal_data_read",
     "require_roles",
 ]

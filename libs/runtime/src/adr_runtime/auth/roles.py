@@ -75,6 +75,11 @@ class Principal:
         prefix = "staff" if self.auth_method is AuthMethod.PASSWORD else "oidc"
         return f"{prefix}:{self.subject}"
 
+    @property
+    def role_labels(self) -> str:
+        """The roles' Chinese names, for the page header (``调解员、化解中心工作人员``)."""
+        return "、".join(role.label for role in sorted(self.roles))
+
     def has_any(self, *roles: Role) -> bool:
         """True if the principal holds at least one of ``roles``."""
         return not self.roles.isdisjoint(roles)

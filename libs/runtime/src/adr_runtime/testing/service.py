@@ -3,10 +3,27 @@
 from typing import Any
 
 import httpx
+from fastapi import Request
 
+from adr_runtime.auth.dependencies import current_principal
+from adr_runtime.auth.roles import AuthMethod, Principal, Role
 from adr_runtime.context import ServiceContext, ServiceSpec
 from adr_runtime.http import create_service_app
 from adr_runtime.migrations import upgrade
+
+
+def signed_in_as(
+    role: Role = Role.ADMIN, *, subject: str | None = None, agency_code: str | None = None,
+    institution: str = "centre",
+) -> Principal:
+    """A signed-in test person with one role (``test.<role>`` unless ``subject`` is given)."""
+    return Principal(
+        subject=subject or f"test.{role.value}", display_name=f"测试{role.label}", institution=institution,
+        roles=frozenset({role}), auth_method=AuthMethod.PASSWORD, agency_code=agency_code,
+    )
+
+
+ADMIN = signed_in_as(Role.ADMIN)
 
 
 async def migrated_context(
@@ -26,7 +43,19 @@ async def migrated_context(
     return ctx
 
 
-def api_client(ctx: ServiceContext) -> httpx.AsyncClient:
-    """An AsyncClient that calls the service's app through ASGI (lifespan not run)."""
+def api_client(ctx: ServiceContext, *, principal: Principal | None = ADMIN) -> httpx.AsyncClient:
+    """An AsyncClient that calls the service's app through ASGI (lifespan not run).
+
+    Every request is made as ``principal`` (an administrator unless given; no session, so no CSRF
+    token is needed). ``principal=None`` leaves sign-in as it is: the client must sign in itself.
+    """
     app = create_service_app(ctx)
+    if principal is not None:
+        signed_in = principal
+
+        async def as_principal(request: Request) -> Principal:
+            request.state.principal = signed_in
+            return signed_in
+
+        app.dependency_overrides[current_principal] = as_principal
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")

@@ -2,11 +2,13 @@
 
 from sqlalchemy import JSON, Column, Date, Integer, String, Table, Uuid
 
+from adr_runtime.auth.tables import auth_tables
 from adr_runtime.db import UtcDateTime, new_metadata
 from adr_runtime.tables import messaging_tables
 
 metadata = new_metadata()
 messaging = messaging_tables(metadata)
+auth = auth_tables(metadata)  # staff accounts and the audit log (issue #3)
 
 # One row per dispute sent to filing (the primary key is the case id, so a second trigger
 # can never add a second row); `sources` lists every trigger in the order it arrived.

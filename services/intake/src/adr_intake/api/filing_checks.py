@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends
 
 from adr_intake.api.filing_schemas import FilingCheckRequest, FilingCheckResponse
 from adr_intake.domain.filing import FilingRules, evaluate
+from adr_intake.holiday_calendar import rules_in_force
 from adr_runtime.api_deps import ClockDep, ContextDep
 from adr_runtime.clock import local_date
 
@@ -15,22 +16,26 @@ FILING_RULES = "filing_rules"
 """Key in ``ServiceContext.extras`` of the district's FilingRules (e.g. with a newly loaded holiday year)."""
 
 
-def get_filing_rules(ctx: ContextDep) -> FilingRules:
-    """The rules in force: the district's if configured, else the defaults with the packaged calendar."""
+async def get_filing_rules(ctx: ContextDep) -> FilingRules:
+    """The rules in force: the district's if configured, else the defaults, with every holiday year loaded."""
     rules = ctx.extras.get(FILING_RULES)
-    return rules if isinstance(rules, FilingRules) else FilingRules()
+    return await rules_in_force(ctx.sessions, rules if isinstance(rules, FilingRules) else FilingRules())
+
+
+RulesDep = Annotated[FilingRules, Depends(get_filing_rules)]
 
 
 @router.post("", response_model=FilingCheckResponse)
 async def evaluate_filing_checks(
-    body: FilingCheckRequest, now: ClockDep, rules: Annotated[FilingRules, Depends(get_filing_rules)]
+    body: FilingCheckRequest, now: ClockDep, rules: RulesDep
 ) -> FilingCheckResponse:
     """Runs the eight filing checks on the facts as of `as_of` (default: today in Asia/Shanghai); stores nothing.
 
     Each check answers `pass`, `fail`, `correctable` or `review` with the article relied on and a
     Chinese explanation. A `fail` is a *risk* of 不予立案 or 驳回起诉, never a decision: a reviewer
     confirms or overrides every check. The filing deadline follows the counting rules of the
-    Administrative Litigation Law and China's official holiday calendar; in a year whose official
+    Administrative Litigation Law and China's official holiday calendar (the years packaged with the
+    release and those loaded through `PUT /api/v1/holiday-calendar/{year}`); in a year whose official
     schedule is not loaded yet it is counted on weekends alone and marked `deadline_provisional`,
     with the year in `missing_calendar_years`. Invalid input is a 422 problem naming the field.
     """

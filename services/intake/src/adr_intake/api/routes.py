@@ -3,21 +3,38 @@
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 
 from adr_contracts.vocabulary import Channel
 from adr_intake import handlers, views
+from adr_intake.access import visible_dispute
 from adr_intake.api.schemas import DisputePage, DisputeView, HistoryEntry, RegistrationRequest, RouteRequest
 from adr_intake.domain.model import Applicant, Stage
 from adr_intake.settings import Settings
-from adr_intake.uow import IntakeUnitOfWork
-from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
+from adr_intake.uow import IntakeUnitOfWork, intake_uow
+from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep, PrincipalDep
+from adr_runtime.auth.scoping import agency_scope
 
 router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
 
 
 def _uow(ctx: ContextDep, actor: str, correlation_id: UUID) -> IntakeUnitOfWork:
-    return IntakeUnitOfWork(ctx.sessions, ctx.tables, actor=actor, correlation_id=correlation_id)
+    return intake_uow(ctx, actor=actor, correlation_id=correlation_id)  # with the cipher for personal data
+
+
+def registration_command(body: RegistrationRequest) -> handlers.RegisterDispute:
+    """The registration use case's command from the request (the API's, or the form's)."""
+    return handlers.RegisterDispute(
+        channel=body.channel.value,
+        received_on=body.received_on,
+        agency_codes=tuple(body.agency_codes),
+        act_type=body.act_type,
+        applicants=tuple(Applicant(**a.model_dump()) for a in body.applicants),
+        claims_summary=body.claims_summary,
+        mediation_consent=body.mediation_consent,
+        act_doc_no=body.act_doc_no,
+        amount_yuan=body.amount_yuan,
+    )
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=DisputeView)
@@ -33,21 +50,19 @@ async def register_dispute(
 
     Registration comes before any review (先登后调): the number is given at once and the
     `adr.intake.dispute.registered.v1` event is committed with it. A court delegation with
-    the parties' consent is routed to mediation in the same transaction.
+    the parties' consent is routed to mediation in the same transaction. In the same transaction
+    too: a repeat of an earlier dispute (same applicant, same act) is flagged in `repeat_of`, the
+    district's rules classify it (`adr.intake.dispute.classified.v1` when a flag is raised), and with
+    one agency involved that agency's liaison officers are recorded as the ones to notify.
+    Personal data (names, ID numbers, phones, the claims summary) is encrypted at rest.
     """
     settings = ctx.settings
     assert isinstance(settings, Settings)
-    command = handlers.RegisterDispute(
-        channel=body.channel.value,
-        received_on=body.received_on,
-        agency_codes=tuple(body.agency_codes),
-        act_type=body.act_type,
-        applicants=tuple(Applicant(**a.model_dump()) for a in body.applicants),
-        claims_summary=body.claims_summary,
-        mediation_consent=body.mediation_consent,
-    )
     uow = _uow(ctx, actor, correlation_id)
-    case_id = await handlers.register_dispute(command, uow, now=now, number_format=settings.registration_no_format)
+    case_id = await handlers.register_dispute(
+        registration_command(body), uow, now=now, number_format=settings.registration_no_format,
+        rules=settings.classification_rules(),
+    )
     response.headers["Location"] = f"{router.prefix}/{case_id}"
     return await views.dispute(ctx.sessions, case_id)
 
@@ -55,25 +70,30 @@ async def register_dispute(
 @router.get("", response_model=DisputePage)
 async def list_disputes(
     ctx: ContextDep,
+    principal: PrincipalDep,
     stage: Annotated[Stage | None, Query()] = None,
     channel: Annotated[Channel | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> DisputePage:
-    """Lists disputes across every channel, newest first (applicants masked)."""
+    """Lists disputes across every channel, newest first (applicants masked).
+
+    An agency liaison sees only the disputes involving its own agency (O3).
+    """
     return await views.dispute_page(
         ctx.sessions,
         stage=stage.value if stage else None,
         channel=channel.value if channel else None,
         limit=limit,
         offset=offset,
+        agency=agency_scope(principal),
     )
 
 
 @router.get("/{case_id}", response_model=DisputeView)
-async def get_dispute(case_id: UUID, ctx: ContextDep) -> DisputeView:
-    """One dispute by its case id. 404 if unknown."""
-    return await views.dispute(ctx.sessions, case_id)
+async def get_dispute(case_id: UUID, ctx: ContextDep, request: Request, principal: PrincipalDep) -> DisputeView:
+    """One dispute by its case id. 404 if unknown; 403 if the caller may not see it (O3)."""
+    return await visible_dispute(request, principal, ctx.sessions, case_id)
 
 
 @router.post("/{case_id}/route", response_model=DisputeView)
@@ -97,7 +117,9 @@ async def route_dispute(
 
 
 @router.get("/{case_id}/history", response_model=list[HistoryEntry])
-async def dispute_history(case_id: UUID, ctx: ContextDep) -> list[HistoryEntry]:
-    """What intake recorded about the dispute, oldest first."""
-    await views.dispute(ctx.sessions, case_id)
+async def dispute_history(
+    case_id: UUID, ctx: ContextDep, request: Request, principal: PrincipalDep
+) -> list[HistoryEntry]:
+    """What intake recorded about the dispute, oldest first (403 if the caller may not see it)."""
+    await visible_dispute(request, principal, ctx.sessions, case_id)
     return await views.history(ctx.sessions, ctx.tables, case_id)

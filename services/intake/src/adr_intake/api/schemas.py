@@ -7,6 +7,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from adr_contracts.vocabulary import Channel, Route
+from adr_intake.api.decision_schemas import ClassificationView, LeadAgencyView, WithdrawalView
 
 AGENCY_CODE = r"^[A-Z0-9][A-Z0-9-]{1,39}$"
 CODE = r"^[a-z][a-z0-9_]{1,59}$"
@@ -53,6 +54,13 @@ class RegistrationRequest(BaseModel):
     act_type: str = Field(pattern=CODE, description="被诉行政行为类型代码，如 penalty、licensing")
     claims_summary: str = Field(min_length=1, max_length=4000, description="请求事项摘要")
     mediation_consent: bool = Field(default=False, description="当事人同意调解（自愿）")
+    act_doc_no: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=100,
+        description="被诉行为文书号（用于识别重复争议），如 伍市监罚〔2026〕12号",
+    )
+    amount_yuan: int | None = Field(default=None, ge=0, description="涉案金额（元），用于重大复杂争议分类")
 
 
 class RouteRequest(BaseModel):
@@ -86,6 +94,12 @@ class DisputeView(BaseModel):
     stage: str
     route: str | None
     mediation_consent: bool
+    act_doc_no: str | None = None
+    amount_yuan: int | None = None
+    repeat_of: UUID | None = Field(default=None, description="同一申请人就同一行为的前一争议（疑似重复，§1.8）")
+    classification: ClassificationView = Field(default_factory=ClassificationView)
+    lead_agency: LeadAgencyView | None = None
+    withdrawal: WithdrawalView | None = None
 
 
 class DisputePage(BaseModel):

@@ -5,8 +5,28 @@ from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
-from adr_intake.domain.errors import AlreadyRouted, BasisRequired
-from adr_intake.domain.events import DisputeRegistered, DisputeRouted, DomainEvent, StageChanged
+from adr_intake.domain.classification import Classification
+from adr_intake.domain.errors import (
+    AgencyNotInvolved,
+    AlreadyRouted,
+    AlreadyWithdrawn,
+    BasisRequired,
+    LeadAgencyAlreadyDecided,
+    SingleAgency,
+    WithdrawalAfterRouting,
+)
+from adr_intake.domain.events import (
+    DisputeClassified,
+    DisputeRegistered,
+    DisputeRouted,
+    DisputeWithdrawn,
+    DomainEvent,
+    LeadAgencyDecided,
+    LiaisonsNamed,
+    RepeatFlagged,
+    StageChanged,
+)
+from adr_intake.domain.review import FilingReview
 
 COURT_DELEGATION = "court_delegation"
 
@@ -22,6 +42,7 @@ class Stage(StrEnum):
     ROUTED_TO_FILING = "routed_to_filing"  # 转立案
     ROUTED_TO_RECONSIDERATION = "routed_to_reconsideration"  # 引导复议
     NOT_ACCEPTED = "not_accepted"  # 不予受理
+    WITHDRAWN = "withdrawn"  # 已撤回
 
 
 _STAGE_OF_ROUTE = {
@@ -53,11 +74,24 @@ class Dispute:
     registered_at: datetime
     agency_codes: tuple[str, ...]
     act_type: str
+    # Personal data is given at registration and sealed in storage: a dispute loaded for a later
+    # change carries no identities (applicants == (), claims_summary None); see applicant_count.
     applicants: tuple[Applicant, ...]
-    claims_summary: str
+    claims_summary: str | None
     mediation_consent: bool
     stage: Stage = Stage.REGISTERED
     route: str | None = None
+    act_doc_no: str | None = None
+    amount_yuan: int | None = None
+    applicant_count: int = 0
+    repeat_of: UUID | None = None
+    classification: Classification = field(default_factory=Classification)
+    lead_agency_code: str | None = None  # with one agency involved, that agency (谁主管谁负责)
+    lead_agency_reasons: str | None = None
+    lead_agency_decided_on: date | None = None
+    liaisons_to_notify: tuple[UUID, ...] = ()
+    withdrawal_reason_code: str | None = None
+    withdrawn_at: datetime | None = None
     version: int = 0
     events: list[DomainEvent] = field(default_factory=list, compare=False, repr=False)
 
@@ -65,6 +99,7 @@ class Dispute:
     def register(cls, **facts: object) -> "Dispute":
         """Registers a dispute before anything else; a court delegation with consent goes to mediation."""
         dispute = cls(**facts)  # type: ignore[arg-type]
+        dispute.applicant_count = len(dispute.applicants)
         dispute.events.append(
             DisputeRegistered(
                 case_id=dispute.id,
@@ -84,6 +119,7 @@ class Dispute:
 
     def route_to(self, route: str, *, reason_code: str, basis: str | None, now: datetime) -> None:
         """Sends the dispute on, once; not accepting it needs the law cited."""
+        self._refuse_if_withdrawn()
         if self.route is not None:
             raise AlreadyRouted(self.id, self.route)
         if route == "not_accepted" and not basis:
@@ -100,7 +136,19 @@ class Dispute:
                 first_received_on=self.received_on,
                 agency_codes=self.agency_codes,
                 mediation_consent=self.mediation_consent,
+                lead_agency_code=self.lead_agency_code,
             )
+        )
+
+    def complete_filing_review(self, review: FilingReview) -> None:
+        """Records the reviewed eight checks (M4), then routes as the reviewer decided, in that order."""
+        self._refuse_if_withdrawn()
+        if self.route is not None:
+            raise AlreadyRouted(self.id, self.route)
+        self.events.append(review.completed())
+        decision = review.decision
+        self.route_to(
+            decision.route.value, reason_code=decision.reason_code, basis=decision.basis, now=review.reviewed_at
         )
 
     def move_to(self, stage: Stage, *, now: datetime) -> None:
@@ -109,3 +157,79 @@ class Dispute:
             return
         self.stage, self.version = stage, self.version + 1
         self.events.append(StageChanged(case_id=self.id, at=now, stage=stage.value))
+
+    # --- classification, lead agency, repeats, withdrawal (issue #4: C2, A1, O3, RULES.md §1.8) ---
+
+    def flag_repeat(self, earlier_case_id: UUID, earlier_registration_no: str) -> None:
+        """Links a new dispute to the earlier one of the same applicant against the same act."""
+        self.repeat_of = earlier_case_id
+        self.events.append(
+            RepeatFlagged(
+                case_id=self.id, at=self.registered_at,
+                earlier_case_id=earlier_case_id, earlier_registration_no=earlier_registration_no,
+            )
+        )
+
+    def classify(self, classification: Classification, *, now: datetime) -> None:
+        """Sets the flags (by the rules or by hand); becoming major alerts the centre at once (C2)."""
+        self._refuse_if_withdrawn()
+        if classification == self.classification:
+            return
+        alert = classification.major and not self.classification.major
+        self.classification, self.version = classification, self.version + 1
+        self.events.append(
+            DisputeClassified(
+                case_id=self.id, at=now, major=classification.major, group=classification.group,
+                sensitive=classification.sensitive, reason_codes=classification.reason_codes,
+                manual=classification.manual, alert=alert,
+            )
+        )
+
+    def name_responsible_agency(self, liaisons: tuple[UUID, ...], *, now: datetime) -> None:
+        """With one agency involved, it is responsible and its liaisons are the ones to notify (A1)."""
+        if len(self.agency_codes) != 1:
+            return
+        self.lead_agency_code = self.agency_codes[0]
+        self._name_liaisons(liaisons, now)
+
+    def decide_lead_agency(
+        self, code: str, *, reasons: str, decided_on: date, liaisons: tuple[UUID, ...], now: datetime
+    ) -> None:
+        """Records the lead agency the Justice Bureau and the court chose among several (A1)."""
+        self._refuse_if_withdrawn()
+        if len(self.agency_codes) < 2:
+            raise SingleAgency(self.id)
+        if code not in self.agency_codes:
+            raise AgencyNotInvolved(self.id, code)
+        if self.lead_agency_code is not None:
+            raise LeadAgencyAlreadyDecided(self.id, self.lead_agency_code)
+        self.lead_agency_code, self.lead_agency_reasons, self.lead_agency_decided_on = code, reasons, decided_on
+        self.version += 1
+        self.events.append(
+            LeadAgencyDecided(
+                case_id=self.id, at=now, lead_agency_code=code, agency_codes=self.agency_codes, decided_on=decided_on
+            )
+        )
+        self._name_liaisons(liaisons, now)
+
+    def withdraw(self, *, reason_code: str, now: datetime) -> None:
+        """The applicant withdraws a dispute not yet routed (once routed, it ends where it went)."""
+        self._refuse_if_withdrawn()
+        if self.route is not None:
+            raise WithdrawalAfterRouting(self.id, self.route)
+        self.stage, self.withdrawal_reason_code, self.withdrawn_at = Stage.WITHDRAWN, reason_code, now
+        self.version += 1
+        self.events.append(
+            DisputeWithdrawn(case_id=self.id, at=now, reason_code=reason_code, registration_no=self.registration_no)
+        )
+
+    def _name_liaisons(self, liaisons: tuple[UUID, ...], now: datetime) -> None:
+        self.liaisons_to_notify = liaisons
+        assert self.lead_agency_code is not None
+        self.events.append(
+            LiaisonsNamed(case_id=self.id, at=now, agency_code=self.lead_agency_code, liaison_count=len(liaisons))
+        )
+
+    def _refuse_if_withdrawn(self) -> None:
+        if self.stage is Stage.WITHDRAWN:
+            raise AlreadyWithdrawn(self.id)

@@ -1,6 +1,6 @@
 """Loading and saving disputes (row <-> domain mapping), with optimistic concurrency."""
 
-from dataclasses import asdict
+from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import insert, select, update
@@ -8,6 +8,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_intake.domain.errors import DisputeNotFound
 from adr_intake.domain.model import Applicant, Dispute, Stage
+from adr_intake.domain.repeats import ApplicantKeys, EarlierDispute
+from adr_intake.store import repeats
+from adr_intake.store.dispute_rows import (
+    CipherMissing,
+    PersonalData,
+    decision_columns,
+    decision_fields,
+    opened_personal_data,
+    registration_columns,
+    sealed_personal_data,
+)
+from adr_intake.store.pii import PiiCipher
 from adr_intake.store.tables import disputes, registration_counters
 
 
@@ -18,8 +30,10 @@ class ConcurrentUpdate(Exception):
 class DisputeRepository:
     """Disputes in intake's database; remembers what it loaded so the unit of work can harvest events."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, cipher: PiiCipher | None = None) -> None:
         self._session = session
+        self._cipher = cipher  # needed only where personal data is sealed, opened or searched
+        self._loaded_versions: dict[UUID, int] = {}
         self.seen: list[Dispute] = []
 
     async def get(self, case_id: UUID) -> Dispute:
@@ -28,24 +42,49 @@ class DisputeRepository:
         if row is None:
             raise DisputeNotFound(case_id)
         dispute = _to_domain(row._mapping)
+        self._loaded_versions[dispute.id] = dispute.version
         self.seen.append(dispute)
         return dispute
 
     async def add(self, dispute: Dispute) -> None:
-        """Inserts a new dispute."""
-        await self._session.execute(insert(disputes).values(**_to_row(dispute)))
+        """Inserts a new dispute, its personal data sealed and its applicants indexed for repeat detection."""
+        values = {**_to_row(dispute), **sealed_personal_data(dispute, self._cipher)}
+        await self._session.execute(insert(disputes).values(**values))
+        await repeats.index_applicants(self._session, dispute.id, dispute.applicants, self._require_cipher())
         self.seen.append(dispute)
 
     async def save(self, dispute: Dispute) -> None:
         """Writes a changed dispute if nobody else changed it meanwhile."""
         values = _to_row(dispute)
+        loaded = self._loaded_versions.get(dispute.id, dispute.version - 1)
         result = await self._session.execute(
             update(disputes)
-            .where(disputes.c.id == dispute.id, disputes.c.version == dispute.version - 1)
-            .values(stage=values["stage"], route=values["route"], version=dispute.version)
+            .where(disputes.c.id == dispute.id, disputes.c.version == loaded)
+            .values(stage=values["stage"], route=values["route"], version=dispute.version, **decision_columns(dispute))
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise ConcurrentUpdate(dispute.id)
+
+    async def personal_data(self, case_id: UUID) -> PersonalData:
+        """A dispute's identities and claims, opened; for the uses that need them (never for lists)."""
+        query = select(disputes.c.id, disputes.c.applicants, disputes.c.claims_summary).where(disputes.c.id == case_id)
+        row = (await self._session.execute(query)).one_or_none()
+        if row is None:
+            raise DisputeNotFound(case_id)
+        return opened_personal_data(row._mapping, self._cipher)
+
+    def applicant_keys(self, applicants: Sequence[Applicant]) -> tuple[ApplicantKeys, ...]:
+        """The blind keys of applicants, to look for their earlier disputes."""
+        return repeats.applicant_keys(applicants, self._require_cipher())
+
+    async def earlier_disputes(self, keys: Sequence[ApplicantKeys]) -> list[EarlierDispute]:
+        """Disputes that may share an applicant with these keys (the domain decides what matches)."""
+        return await repeats.earlier_disputes(self._session, keys)
+
+    def _require_cipher(self) -> PiiCipher:
+        if self._cipher is None:
+            raise CipherMissing("this use of personal data needs the personal-data cipher")
+        return self._cipher
 
     async def next_registration_seq(self, year: int) -> int:
         """The next serial number of the year, taken inside the registering transaction."""
@@ -72,12 +111,12 @@ def _to_row(dispute: Dispute) -> dict[str, object]:
         "registered_at": dispute.registered_at,
         "agency_codes": list(dispute.agency_codes),
         "act_type": dispute.act_type,
-        "applicants": [asdict(a) for a in dispute.applicants],
-        "claims_summary": dispute.claims_summary,
         "mediation_consent": dispute.mediation_consent,
         "stage": dispute.stage.value,
         "route": dispute.route,
         "version": dispute.version,
+        **registration_columns(dispute),
+        **decision_columns(dispute),
     }
 
 
@@ -91,10 +130,11 @@ def _to_domain(row: object) -> Dispute:
         registered_at=data["registered_at"],
         agency_codes=tuple(data["agency_codes"]),
         act_type=data["act_type"],
-        applicants=tuple(Applicant(**a) for a in data["applicants"]),
-        claims_summary=data["claims_summary"],
+        applicants=(),  # sealed: loaded only through personal_data()
+        claims_summary=None,
         mediation_consent=data["mediation_consent"],
         stage=Stage(data["stage"]),
         route=data["route"],
         version=data["version"],
+        **decision_fields(data),
     )

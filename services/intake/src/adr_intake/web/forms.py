@@ -17,6 +17,8 @@ _MESSAGES = {
     "date_from_datetime_parsing": "请填写日期，如 2026-11-20",
     "date_parsing": "请填写日期，如 2026-11-20",
     "date_from_datetime_inexact": "请填写日期，如 2026-11-20",
+    "int_parsing": "请填写整数",
+    "greater_than_equal": "不能为负数",
 }
 
 
@@ -35,6 +37,9 @@ def registration_from_form(form: Mapping[str, str]) -> tuple[RegistrationRequest
         "claims_summary": form.get("claims_summary", "").strip(),
         "mediation_consent": form.get("mediation_consent") == "on",
     }
+    for field in ("act_doc_no", "amount_yuan"):  # optional (issue #4: repeat detection, classification)
+        if value := form.get(field, "").strip():
+            data[field] = value
     try:
         return RegistrationRequest.model_validate(data), {}
     except ValidationError as exc:

@@ -20,6 +20,7 @@ STAGES = {
     "routed_to_filing": ("转立案", "info"),
     "routed_to_reconsideration": ("引导行政复议", "info"),
     "not_accepted": ("不予受理", "danger"),
+    "withdrawn": ("已撤回", "info"),
 }
 
 ROUTES = {
@@ -54,3 +55,32 @@ FORM_FIELDS = {
 }
 
 STAGE_OPTIONS = [(code, text) for code, (text, _kind) in STAGES.items()]
+
+# --- the directory, classification, lead agency, withdrawal (issue #4) ---
+
+AGENCY_KINDS = {
+    "government": "区人民政府",
+    "department": "区政府工作部门",
+    "branch_of_city_body": "市级部门派出机构",
+    "street_office": "街道办事处",
+    "township": "乡人民政府",
+    "court": "人民法院",
+    "procuratorate": "人民检察院",
+    "centre": "中心",
+}
+
+AGENCY_LEVELS = {"county": "区（县）级", "township": "乡镇（街道）级", "city_branch": "市级派出"}
+
+CLASSIFICATION_REASONS = {
+    "applicants_at_threshold": "申请人数达到群体性争议标准",
+    "amount_at_threshold": "涉案金额达到重大争议标准",
+    "sensitive_act_type": "属于敏感行政行为类型",
+    "manual": "人工分类",
+}
+
+WITHDRAWAL_REASONS = {
+    "applicant_withdrew": "申请人主动撤回",
+    "resolved_by_agency": "行政机关自行纠正，争议已化解",
+    "settled_privately": "双方自行和解",
+    "other": "其他",
+}

@@ -10,19 +10,21 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from adr_intake import handlers, views
+from adr_intake.access import visible_dispute
+from adr_intake.api.routes import registration_command
 from adr_intake.api.schemas import RouteRequest
-from adr_intake.domain.model import Applicant
 from adr_intake.settings import Settings
-from adr_intake.uow import IntakeUnitOfWork
+from adr_intake.uow import IntakeUnitOfWork, intake_uow
 from adr_intake.web import labels
 from adr_intake.web.forms import registration_from_form
-from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
+from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep, PrincipalDep
+from adr_runtime.auth.scoping import agency_scope
 from adr_runtime.clock import local_date
 from adr_runtime.web import NavItem, WebShell
 
 SHELL = WebShell(
     service="intake",
-    nav=[NavItem("/board", "争议总览"), NavItem("/disputes/new", "登记争议")],
+    nav=[NavItem("/board", "争议总览"), NavItem("/disputes/new", "登记争议"), NavItem("/directory", "机关目录")],
     templates=Path(__file__).parent / "templates",
 )
 
@@ -43,11 +45,14 @@ async def board(
     request: Request,
     ctx: ContextDep,
     now: ClockDep,
+    principal: PrincipalDep,
     stage: Annotated[str | None, Query()] = None,
     channel: Annotated[str | None, Query()] = None,
 ) -> HTMLResponse:
-    """Every dispute across channels, newest first, with how long it has waited."""
-    page = await views.dispute_page(ctx.sessions, stage=stage or None, channel=channel or None, limit=200, offset=0)
+    """Every dispute across channels, newest first, with how long it has waited (a liaison: its agency's, O3)."""
+    page = await views.dispute_page(
+        ctx.sessions, stage=stage or None, channel=channel or None, limit=200, offset=0, agency=agency_scope(principal)
+    )
     template = "intake/board_rows.html" if request.headers.get("HX-Request") else "intake/board.html"
     return _page(
         request, template, page_title="争议总览", page=page, today=local_date(now), stage=stage, channel=channel
@@ -71,19 +76,17 @@ async def register(
         return _page(request, "intake/register.html", page_title="登记争议", form=form, errors=errors, status_code=422)
     settings = ctx.settings
     assert isinstance(settings, Settings)
-    command = handlers.RegisterDispute(
-        channel=body.channel.value, received_on=body.received_on, agency_codes=tuple(body.agency_codes),
-        act_type=body.act_type, applicants=tuple(Applicant(**a.model_dump()) for a in body.applicants),
-        claims_summary=body.claims_summary, mediation_consent=body.mediation_consent,
+    uow = intake_uow(ctx, actor=actor, correlation_id=correlation_id)  # with the cipher for personal data
+    case_id = await handlers.register_dispute(
+        registration_command(body), uow, now=now, number_format=settings.registration_no_format,
+        rules=settings.classification_rules(),
     )
-    uow = IntakeUnitOfWork(ctx.sessions, ctx.tables, actor=actor, correlation_id=correlation_id)
-    case_id = await handlers.register_dispute(command, uow, now=now, number_format=settings.registration_no_format)
     return RedirectResponse(f"/disputes/{case_id}?registered=1", status_code=303)
 
 
 @router.get("/disputes/{case_id}")
-async def dispute_page(request: Request, case_id: UUID, ctx: ContextDep) -> HTMLResponse:
-    dispute = await views.dispute(ctx.sessions, case_id)
+async def dispute_page(request: Request, case_id: UUID, ctx: ContextDep, principal: PrincipalDep) -> HTMLResponse:
+    dispute = await visible_dispute(request, principal, ctx.sessions, case_id)
     history = await views.history(ctx.sessions, ctx.tables, case_id)
     registered = request.query_params.get("registered")
     flash = {"kind": "ok", "text": f"已登记，登记号 {dispute.registration_no}"} if registered else None

@@ -3,13 +3,15 @@
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from adr_mediation import handlers, views
+from adr_mediation.access import visible_case
 from adr_mediation.api.schemas import AgreementRequest, FailureRequest, MediationCasePage, MediationCaseView
 from adr_mediation.domain.model import Agreement, Failure, MediationStatus
 from adr_mediation.uow import MediationUnitOfWork
-from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
+from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep, PrincipalDep
+from adr_runtime.auth.scoping import agency_scope
 
 router = APIRouter(prefix="/api/v1/mediation-cases", tags=["mediation-cases"])
 
@@ -21,6 +23,7 @@ def _uow(ctx: ContextDep, actor: str, correlation_id: UUID) -> MediationUnitOfWo
 @router.get("", response_model=MediationCasePage)
 async def list_mediation_cases(
     ctx: ContextDep,
+    principal: PrincipalDep,
     status: Annotated[MediationStatus | None, Query(description="open、agreed 或 failed")] = None,
     case_id: Annotated[UUID | None, Query(description="只列出该争议的调解案件")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
@@ -31,17 +34,20 @@ async def list_mediation_cases(
     A mediation case is opened by the platform itself, never through this API: when intake
     routes a dispute to mediation (`adr.intake.dispute.routed.v1` with `route = mediation`),
     mediation opens exactly one case for that `case_id`. Filter by `case_id` to find the
-    mediation case of a dispute you know.
+    mediation case of a dispute you know. An agency liaison sees only cases involving its agency (O3).
     """
     return await views.mediation_case_page(
-        ctx.sessions, status=status.value if status else None, case_id=case_id, limit=limit, offset=offset
+        ctx.sessions, status=status.value if status else None, case_id=case_id, limit=limit, offset=offset,
+        agency=agency_scope(principal),
     )
 
 
 @router.get("/{mediation_case_id}", response_model=MediationCaseView)
-async def get_mediation_case(mediation_case_id: UUID, ctx: ContextDep) -> MediationCaseView:
-    """One mediation case by its id, with its outcome once recorded. 404 if unknown."""
-    return await views.mediation_case(ctx.sessions, mediation_case_id)
+async def get_mediation_case(
+    mediation_case_id: UUID, ctx: ContextDep, request: Request, principal: PrincipalDep
+) -> MediationCaseView:
+    """One mediation case by its id, with its outcome once recorded. 404 if unknown; 403 if not visible (O3)."""
+    return await visible_case(request, principal, ctx.sessions, mediation_case_id)
 
 
 @router.post("/{mediation_case_id}/agreement", response_model=MediationCaseView)

@@ -2,11 +2,13 @@
 
 from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Integer, String, Table, Uuid
 
+from adr_runtime.auth.tables import auth_tables
 from adr_runtime.db import UtcDateTime, new_metadata
 from adr_runtime.tables import messaging_tables
 
 metadata = new_metadata()
 messaging = messaging_tables(metadata)
+auth = auth_tables(metadata)  # staff accounts and the audit log (issue #3)
 
 mediation_cases = Table(
     "mediation_cases",

@@ -2,11 +2,13 @@
 
 from sqlalchemy import JSON, Column, Date, String, Table, Uuid
 
+from adr_runtime.auth.tables import auth_tables
 from adr_runtime.db import UtcDateTime, new_metadata
 from adr_runtime.tables import messaging_tables
 
 metadata = new_metadata()
 messaging = messaging_tables(metadata)
+auth = auth_tables(metadata)  # staff accounts and the audit log (issue #3)
 
 # One row per shared event received (P2); no personal data is shared, so none is stored.
 shared_records = Table(

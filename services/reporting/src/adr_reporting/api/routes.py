@@ -3,7 +3,7 @@
 from fastapi import APIRouter
 
 from adr_reporting import views
-from adr_reporting.api.schemas import DisputeIndicators, MediationIndicators
+from adr_reporting.api.schemas import DirectoryIndicators, DisputeIndicators, MediationIndicators
 from adr_runtime.api_deps import ClockDep, ContextDep
 
 router = APIRouter(prefix="/api/v1/indicators", tags=["indicators"])
@@ -26,3 +26,12 @@ async def mediation_indicators(ctx: ContextDep, now: ClockDep) -> MediationIndic
     `success_rate` is null while no mediation has concluded; `definition` states what is counted.
     """
     return await views.mediation_indicators(ctx.sessions, now=now)
+
+
+@router.get("/directory", response_model=DirectoryIndicators)
+async def directory_indicators(ctx: ContextDep, now: ClockDep) -> DirectoryIndicators:
+    """Units of the agency directory by kind, and how many still have no designated liaison officer (O3).
+
+    Built from `adr.intake.directory.agency_changed.v1`; liaisons are counted, never named.
+    """
+    return await views.directory_indicators(ctx.sessions, now=now)

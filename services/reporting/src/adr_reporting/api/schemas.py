@@ -11,6 +11,21 @@ class DisputeIndicators(BaseModel):
     total: int = Field(description="已登记争议总数")
     by_channel: dict[str, int] = Field(description="按来源渠道分列的已登记争议数")
     by_route: dict[str, int] = Field(description="按分流去向分列的已分流争议数")
+    major: int = Field(default=0, description="重大复杂争议数")
+    group: int = Field(default=0, description="群体性争议数")
+    sensitive: int = Field(default=0, description="敏感争议数")
+    lead_agency_decided: int = Field(default=0, description="已由司法局与法院确定牵头机关的争议数")
+    withdrawn: int = Field(default=0, description="已撤回的争议数")
+    as_of: datetime = Field(description="统计时间（UTC）")
+    definition: str = Field(description="统计口径")
+
+
+class DirectoryIndicators(BaseModel):
+    """The agency directory (O3): units, and those still without a designated liaison officer."""
+
+    units: int = Field(description="目录中的单位数（不含已移除的）")
+    units_without_liaison: int = Field(description="尚未指定联络员的单位数")
+    by_kind: dict[str, int] = Field(description="按单位类型分列")
     as_of: datetime = Field(description="统计时间（UTC）")
     definition: str = Field(description="统计口径")
 

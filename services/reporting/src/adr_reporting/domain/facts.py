@@ -67,7 +67,39 @@ class MediationFailed:
     first_received_on: date
 
 
-Fact = Registered | FilingReviewed | Routed | MediationOpened | MediationAgreed | MediationFailed
+@dataclass(frozen=True)
+class Classified:
+    """The centre classified the dispute (C2); the latest classification stands."""
+
+    at: datetime
+    major: bool
+    group: bool
+    sensitive: bool
+
+
+@dataclass(frozen=True)
+class LeadAgencyDecided:
+    """The Justice Bureau and the court named the lead agency among several (A1)."""
+
+    lead_agency_code: str
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    withdrawn_on: date
+
+
+Fact = (
+    Registered
+    | FilingReviewed
+    | Routed
+    | MediationOpened
+    | MediationAgreed
+    | MediationFailed
+    | Classified
+    | LeadAgencyDecided
+    | Withdrawn
+)
 
 
 def _earliest(current: date | None, new: date) -> date:
@@ -96,6 +128,12 @@ class DisputeFacts:
     mediation_opened_on: date | None = None
     mediation_agreed_on: date | None = None
     mediation_failed_on: date | None = None
+    classified_at: datetime | None = None
+    major: bool | None = None
+    group_dispute: bool | None = None
+    sensitive: bool | None = None
+    lead_agency_code: str | None = None
+    withdrawn_on: date | None = None
 
     def apply(self, fact: Fact) -> None:
         """Merges one fact into the row."""
@@ -116,6 +154,13 @@ class DisputeFacts:
             case MediationFailed():
                 self.mediation_failed_on = _latest(self.mediation_failed_on, fact.failed_on)
                 self._fill_registration(None, fact.first_received_on, None)
+            case Classified():
+                self._classified(fact)
+            case LeadAgencyDecided():
+                # decided once; should two ever arrive, the choice must not depend on their order
+                self.lead_agency_code = min(c for c in (self.lead_agency_code, fact.lead_agency_code) if c)
+            case Withdrawn():
+                self.withdrawn_on = _earliest(self.withdrawn_on, fact.withdrawn_on)
 
     @property
     def mediation_status(self) -> MediationStatus | None:
@@ -129,6 +174,15 @@ class DisputeFacts:
         if self.mediation_opened_on is not None:
             return MediationStatus.OPENED
         return None
+
+    def _classified(self, fact: Classified) -> None:
+        # the latest wins; at the same instant the one with more flags, so that order never matters
+        new = (fact.at, fact.major, fact.group, fact.sensitive)
+        if self.classified_at is not None:
+            current = (self.classified_at, bool(self.major), bool(self.group_dispute), bool(self.sensitive))
+            if new <= current:
+                return
+        self.classified_at, self.major, self.group_dispute, self.sensitive = new
 
     def _registered(self, fact: Registered) -> None:
         self.registered_at = fact.at

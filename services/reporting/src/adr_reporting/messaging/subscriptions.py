@@ -6,7 +6,15 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_contracts import Envelope
-from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1, FilingReviewCompletedV1
+from adr_contracts.intake import (
+    AgencyDirectoryChangedV1,
+    DisputeClassifiedV1,
+    DisputeRegisteredV1,
+    DisputeRoutedV1,
+    DisputeWithdrawnV1,
+    FilingReviewCompletedV1,
+    LeadAgencyDecidedV1,
+)
 from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
 from adr_reporting import projections, translate
 from adr_runtime.consumer import RejectedEvent, Subscription
@@ -20,6 +28,11 @@ async def on_dispute_event(session: AsyncSession, envelope: Envelope[Any]) -> No
     await projections.apply(session, envelope.case_id, translate.to_fact(envelope))
 
 
+async def on_directory_changed(session: AsyncSession, envelope: Envelope[Any]) -> None:
+    """Merges a directory change into the unit's row (reference data: no case id)."""
+    await projections.apply_directory(session, translate.to_directory_fact(envelope))
+
+
 def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
     """Reporting's handlers, one per contract in whose audience it is."""
     return [
@@ -29,4 +42,8 @@ def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
         Subscription(MediationOpenedV1, on_dispute_event),
         Subscription(AgreementReachedV1, on_dispute_event),
         Subscription(MediationFailedV1, on_dispute_event),
+        Subscription(DisputeClassifiedV1, on_dispute_event),
+        Subscription(LeadAgencyDecidedV1, on_dispute_event),
+        Subscription(DisputeWithdrawnV1, on_dispute_event),
+        Subscription(AgencyDirectoryChangedV1, on_directory_changed),
     ]
