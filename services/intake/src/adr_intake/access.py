@@ -1,4 +1,5 @@
-"""Per-case visibility in intake (O3): an agency liaison sees only disputes involving its agency."""
+"""Per-case visibility in intake (O3): an agency liaison sees only disputes involving its agency, and a
+restricted case is seen only by the people it names (administrators see every case)."""
 
 from uuid import UUID
 
@@ -7,15 +8,20 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_intake import views
 from adr_intake.api.schemas import DisputeView
-from adr_runtime.auth import Principal, ensure_can_see_case
+from adr_runtime.auth import Principal, Role, ensure_can_see_case
+
+
+def restriction_viewer(principal: Principal) -> str | None:
+    """The subject a list's restricted disputes must name to be shown; None (see all) for administrators."""
+    return None if Role.ADMIN in principal.roles else principal.subject
 
 
 async def visible_dispute(
     request: Request, principal: Principal, sessions: async_sessionmaker[AsyncSession], case_id: UUID
 ) -> DisputeView:
     """The dispute, or 403 (audited against the case id) when the principal may not see it; 404 if unknown."""
-    dispute = await views.dispute(sessions, case_id)
+    dispute, restricted_to = await views.dispute_and_restriction(sessions, case_id)
     await ensure_can_see_case(
-        request, principal, case_id=str(case_id), agency_codes=dispute.agency_codes, restricted_to=()
+        request, principal, case_id=str(case_id), agency_codes=dispute.agency_codes, restricted_to=restricted_to
     )
     return dispute

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from adr_intake.api import decisions, directory, filing_checks, filing_review, holiday_calendar
+from adr_intake.api import decisions, directory, filing_checks, filing_review, holiday_calendar, restriction
 from adr_intake.api.routes import router
 from adr_intake.domain.errors import (
     AlreadyRouted,
@@ -31,7 +31,7 @@ SPEC = ServiceSpec(
     title="行政争议化解中心 · 登记与分流 (intake)",
     description=(
         "Registers every dispute first (先登后调), classifies, reviews and routes it; keeps the agency directory "
-        "with its liaison officers. Clauses M3, C1, C2, A1, O3, W1, R2."
+        "with its liaison officers. Clauses M3, C1, C2, A1, O2, O3, W1, R2."
     ),
     settings_type=Settings,
     metadata=metadata,
@@ -51,6 +51,7 @@ SPEC = ServiceSpec(
         directory.router,  # issue #4: the agency directory and liaisons (O3)
         decision_pages.router,
         directory_pages.router,
+        restriction.router,  # issue #3: restricted cases, audited reads of personal data (O2, O3)
     ],
     shell=pages.SHELL,
     subscriptions=subscriptions,

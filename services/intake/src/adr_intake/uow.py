@@ -47,6 +47,7 @@ class IntakeUnitOfWork(SqlUnitOfWork):
         self.disputes = DisputeRepository(session, self.cipher)
         self.filing_reviews = FilingReviewRepository(session)
         self.directory = DirectoryRepository(session, self.cipher)
+        self.notes: list[HistoryNote] = []  # changes kept in the case history only (e.g. a restriction, O3)
 
     def collect_envelopes(self) -> Iterable[Envelope[Any] | HistoryNote]:
         for dispute in self.disputes.seen:
@@ -56,6 +57,8 @@ class IntakeUnitOfWork(SqlUnitOfWork):
         for unit in self.directory.seen:
             while unit.events:
                 yield translate.directory_envelope(unit.events.pop(0), correlation_id=self.correlation_id)
+        while self.notes:
+            yield self.notes.pop(0)
 
 
 def pii_cipher(ctx: ServiceContext) -> PiiCipher:

@@ -2,7 +2,7 @@
 
 from uuid import UUID
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_intake.api.schemas import ApplicantView, DisputePage, DisputeView, HistoryEntry
@@ -33,27 +33,46 @@ def _view(row: object) -> DisputeView:
         stage=data["stage"],
         route=data["route"],
         mediation_consent=data["mediation_consent"],
+        restricted=bool(data["restricted_to"]),
         **decision_views(data),
     )
 
 
-async def dispute(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> DisputeView:
-    """One dispute, applicants masked."""
+async def _row(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> object:
     async with sessions() as session:
         row = (await session.execute(select(disputes).where(disputes.c.id == case_id))).one_or_none()
     if row is None:
         raise DisputeNotFound(case_id)
-    return _view(row)
+    return row
+
+
+async def dispute(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> DisputeView:
+    """One dispute, applicants masked."""
+    return _view(await _row(sessions, case_id))
+
+
+async def dispute_and_restriction(
+    sessions: async_sessionmaker[AsyncSession], case_id: UUID
+) -> tuple[DisputeView, tuple[str, ...]]:
+    """One dispute, applicants masked, with the subjects it is restricted to (none: not restricted, O3)."""
+    row = await _row(sessions, case_id)
+    return _view(row), tuple(row.restricted_to or ())  # type: ignore[attr-defined]
 
 
 async def dispute_page(
     sessions: async_sessionmaker[AsyncSession], *, stage: str | None, channel: str | None, limit: int, offset: int,
-    agency: str | None = None,
+    agency: str | None = None, viewer: str | None = None,
 ) -> DisputePage:
-    """Disputes newest first, optionally filtered (``agency``: only disputes involving it, O3)."""
+    """Disputes newest first, optionally filtered (O3).
+
+    ``agency``: only disputes involving it; ``viewer``: restricted disputes only if they name this subject.
+    """
     query = select(disputes)
     if agency:
         query = query.where(json_list_contains(disputes.c.agency_codes, agency))
+    if viewer is not None:
+        restricted_to = disputes.c.restricted_to
+        query = query.where(or_(restricted_to.is_(None), json_list_contains(restricted_to, viewer)))
     if stage:
         query = query.where(disputes.c.stage == stage)
     if channel:

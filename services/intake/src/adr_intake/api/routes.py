@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from adr_contracts.vocabulary import Channel
 from adr_intake import handlers, views
-from adr_intake.access import visible_dispute
+from adr_intake.access import restriction_viewer, visible_dispute
 from adr_intake.api.schemas import DisputePage, DisputeView, HistoryEntry, RegistrationRequest, RouteRequest
 from adr_intake.domain.model import Applicant, Stage
 from adr_intake.settings import Settings
@@ -87,6 +87,7 @@ async def list_disputes(
         limit=limit,
         offset=offset,
         agency=agency_scope(principal),
+        viewer=restriction_viewer(principal),
     )
 
 

@@ -100,6 +100,7 @@ class DisputeView(BaseModel):
     classification: ClassificationView = Field(default_factory=ClassificationView)
     lead_agency: LeadAgencyView | None = None
     withdrawal: WithdrawalView | None = None
+    restricted: bool = Field(default=False, description="是否仅限指定人员查看（不显示其姓名）")
 
 
 class DisputePage(BaseModel):

@@ -65,6 +65,14 @@ class DisputeRepository:
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise ConcurrentUpdate(dispute.id)
 
+    async def restrict(self, case_id: UUID, subjects: Sequence[str]) -> None:
+        """Restricts the dispute to the named subjects (none: lifts the restriction, O3)."""
+        result = await self._session.execute(
+            update(disputes).where(disputes.c.id == case_id).values(restricted_to=list(subjects) or None)
+        )
+        if result.rowcount != 1:  # type: ignore[attr-defined]
+            raise DisputeNotFound(case_id)
+
     async def personal_data(self, case_id: UUID) -> PersonalData:
         """A dispute's identities and claims, opened; for the uses that need them (never for lists)."""
         query = select(disputes.c.id, disputes.c.applicants, disputes.c.claims_summary).where(disputes.c.id == case_id)

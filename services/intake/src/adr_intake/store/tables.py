@@ -108,6 +108,9 @@ for _column in (
 ):
     disputes.append_column(_column)
 
+# A case restricted to named people (issue #3, O3): their principal subjects; NULL when not restricted.
+disputes.append_column(Column("restricted_to", JSON(none_as_null=True), nullable=True))
+
 # Blind keys of each applicant (HMAC, store/pii.py), to find the same applicant again (RULES.md §1.8).
 dispute_applicant_keys = Table(
     "dispute_applicant_keys",

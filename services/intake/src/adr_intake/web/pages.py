@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from adr_intake import handlers, views
-from adr_intake.access import visible_dispute
+from adr_intake.access import restriction_viewer, visible_dispute
 from adr_intake.api.routes import registration_command
 from adr_intake.api.schemas import RouteRequest
 from adr_intake.settings import Settings
@@ -51,7 +51,8 @@ async def board(
 ) -> HTMLResponse:
     """Every dispute across channels, newest first, with how long it has waited (a liaison: its agency's, O3)."""
     page = await views.dispute_page(
-        ctx.sessions, stage=stage or None, channel=channel or None, limit=200, offset=0, agency=agency_scope(principal)
+        ctx.sessions, stage=stage or None, channel=channel or None, limit=200, offset=0, agency=agency_scope(principal),
+        viewer=restriction_viewer(principal),
     )
     template = "intake/board_rows.html" if request.headers.get("HX-Request") else "intake/board.html"
     return _page(
