@@ -3,11 +3,12 @@ restricted case is seen only by the people it names (administrators see every ca
 
 from uuid import UUID
 
-from fastapi import Request
+from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_intake import views
 from adr_intake.api.schemas import DisputeView
+from adr_runtime.api_deps import ContextDep, PrincipalDep
 from adr_runtime.auth import Principal, Role, ensure_can_see_case
 
 
@@ -25,3 +26,22 @@ async def visible_dispute(
         request, principal, case_id=str(case_id), agency_codes=dispute.agency_codes, restricted_to=restricted_to
     )
     return dispute
+
+
+async def guard_case(request: Request, principal: PrincipalDep, ctx: ContextDep) -> None:
+    """Router-wide: any route with a ``case_id`` in its path answers 403 (audited) or 404 first.
+
+    Routes that show the dispute check again through visible_dispute; this guard makes sure that no
+    route about a case, now or added later, forgets the check.
+    """
+    raw = request.path_params.get("case_id")
+    if raw is None:
+        return
+    try:
+        case_id = UUID(str(raw))
+    except ValueError:
+        return  # the route's own validation answers 422
+    await visible_dispute(request, principal, ctx.sessions, case_id)
+
+
+CASE_GUARD = [Depends(guard_case)]

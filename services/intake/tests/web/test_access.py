@@ -110,3 +110,34 @@ async def test_a_signed_in_clerk_registers_through_the_form_with_its_token_and_i
     assert forged.status_code == 403
     assert registered.status_code == 303
     assert history.json()[0]["actor"] == "staff:li.centre"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/disputes/{case_id}/review",
+        "/api/v1/disputes/{case_id}/filing-review",
+        "/api/v1/disputes/{case_id}/parties",
+    ],
+)
+async def test_every_route_about_a_case_refuses_a_liaison_of_another_agency(ctx: ServiceContext, path: str) -> None:
+    case_id = await register(ctx)
+
+    async with api_client(ctx, principal=FOREIGN_LIAISON) as http:
+        response = await http.get(path.format(case_id=case_id), headers={"Accept": "text/html"})
+
+    assert response.status_code == 403
+
+
+async def test_staff_not_named_on_a_restricted_dispute_cannot_change_it(ctx: ServiceContext) -> None:
+    case_id = await register(ctx)
+    async with api_client(ctx, principal=signed_in_as(Role.CENTRE_STAFF, subject="li.named")) as http:
+        restricted = await http.post(f"/api/v1/disputes/{case_id}/restriction", json={"restricted_to": ["li.named"]})
+    assert restricted.status_code == 200, restricted.text
+
+    async with api_client(ctx, principal=signed_in_as(Role.CENTRE_STAFF, subject="someone.else")) as http:
+        routed = await http.post(
+            f"/api/v1/disputes/{case_id}/route", json={"route": "filing", "reason_code": "not_mediable"}
+        )
+
+    assert routed.status_code == 403

@@ -5,13 +5,14 @@ from uuid import UUID
 from fastapi import APIRouter
 
 from adr_intake import decisions, views
+from adr_intake.access import CASE_GUARD
 from adr_intake.api.decision_schemas import ClassificationRequest, LeadAgencyRequest, WithdrawalRequest
 from adr_intake.api.schemas import DisputeView
 from adr_intake.uow import intake_uow
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
 from adr_runtime.clock import local_date
 
-router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
+router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"], dependencies=CASE_GUARD)
 
 
 @router.post("/{case_id}/classification", response_model=DisputeView)

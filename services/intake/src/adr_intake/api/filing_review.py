@@ -6,6 +6,7 @@ from uuid import UUID
 from fastapi import APIRouter, Response, status
 
 from adr_intake import filing_views
+from adr_intake.access import CASE_GUARD
 from adr_intake.api.filing_checks import RulesDep
 from adr_intake.api.review_schemas import FilingReviewRequest, FilingReviewView
 from adr_intake.filing_review import CompleteFilingReview, complete_filing_review
@@ -13,7 +14,7 @@ from adr_intake.uow import intake_uow
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
 from adr_runtime.clock import local_date
 
-router = APIRouter(prefix="/api/v1/disputes", tags=["filing-review"])
+router = APIRouter(prefix="/api/v1/disputes", tags=["filing-review"], dependencies=CASE_GUARD)
 
 
 def review_command(case_id: UUID, body: FilingReviewRequest, now: datetime) -> CompleteFilingReview:

@@ -5,14 +5,14 @@ from uuid import UUID
 from fastapi import APIRouter, Request, Response
 
 from adr_intake import restriction, views
-from adr_intake.access import visible_dispute
+from adr_intake.access import CASE_GUARD, visible_dispute
 from adr_intake.api.restriction_schemas import PartyView, PersonalDataView, RestrictionRequest
 from adr_intake.api.schemas import DisputeView
 from adr_intake.uow import intake_uow
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep, PrincipalDep
 from adr_runtime.auth import record_personal_data_read
 
-router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
+router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"], dependencies=CASE_GUARD)
 
 PERSONAL_FIELDS = ("applicants.name", "applicants.id_no", "applicants.phone", "claims_summary")
 

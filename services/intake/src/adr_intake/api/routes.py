@@ -7,7 +7,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from adr_contracts.vocabulary import Channel
 from adr_intake import handlers, views
-from adr_intake.access import restriction_viewer, visible_dispute
+from adr_intake.access import CASE_GUARD, restriction_viewer, visible_dispute
 from adr_intake.api.schemas import DisputePage, DisputeView, HistoryEntry, RegistrationRequest, RouteRequest
 from adr_intake.domain.model import Applicant, Stage
 from adr_intake.settings import Settings
@@ -15,7 +15,7 @@ from adr_intake.uow import IntakeUnitOfWork, intake_uow
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep, PrincipalDep
 from adr_runtime.auth.scoping import agency_scope
 
-router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"])
+router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"], dependencies=CASE_GUARD)
 
 
 def _uow(ctx: ContextDep, actor: str, correlation_id: UUID) -> IntakeUnitOfWork:

@@ -12,12 +12,13 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, ValidationError
 
 from adr_intake import decisions
+from adr_intake.access import CASE_GUARD
 from adr_intake.api.decision_schemas import ClassificationRequest, LeadAgencyRequest, WithdrawalRequest
 from adr_intake.uow import intake_uow
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
 from adr_runtime.clock import local_date
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=CASE_GUARD)
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from adr_intake import handlers, views
-from adr_intake.access import restriction_viewer, visible_dispute
+from adr_intake.access import CASE_GUARD, restriction_viewer, visible_dispute
 from adr_intake.api.routes import registration_command
 from adr_intake.api.schemas import RouteRequest
 from adr_intake.settings import Settings
@@ -28,7 +28,7 @@ SHELL = WebShell(
     templates=Path(__file__).parent / "templates",
 )
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=CASE_GUARD)
 
 
 def _page(request: Request, template: str, *, status_code: int = 200, **context: object) -> HTMLResponse:

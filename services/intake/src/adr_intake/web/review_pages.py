@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from adr_intake import filing_views, views
+from adr_intake.access import CASE_GUARD
 from adr_intake.api.filing_checks import RulesDep
 from adr_intake.api.filing_review import review_command
 from adr_intake.api.filing_schemas import FilingCheckResponse
@@ -23,7 +24,7 @@ from adr_intake.web.review_form import Form, initial_form, parse_facts, parse_re
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
 from adr_runtime.clock import local_date
 
-router = APIRouter(include_in_schema=False)
+router = APIRouter(include_in_schema=False, dependencies=CASE_GUARD)
 
 
 def _render(request: Request, template: str, *, status_code: int = 200, **context: Any) -> HTMLResponse:
