@@ -9,7 +9,7 @@ from adr_intake.api.schemas import ApplicantView, DisputePage, DisputeView, Hist
 from adr_intake.decision_views import decision_views
 from adr_intake.domain.errors import DisputeNotFound
 from adr_intake.store.pii import mask_name
-from adr_intake.store.tables import disputes
+from adr_intake.store.tables import disputes, filing_reviews
 from adr_runtime.auth.scoping import json_list_contains
 from adr_runtime.tables import MessagingTables
 
@@ -34,6 +34,8 @@ def _view(row: object) -> DisputeView:
         route=data["route"],
         mediation_consent=data["mediation_consent"],
         restricted=bool(data["restricted_to"]),
+        filing_deadline=data.get("filing_deadline"),
+        deadline_provisional=bool(data.get("deadline_provisional")),
         **decision_views(data),
     )
 
@@ -67,7 +69,10 @@ async def dispute_page(
 
     ``agency``: only disputes involving it; ``viewer``: restricted disputes only if they name this subject.
     """
-    query = select(disputes)
+    # the board shows each dispute's filing deadline once its review is stored
+    query = select(disputes, filing_reviews.c.filing_deadline, filing_reviews.c.deadline_provisional).outerjoin(
+        filing_reviews, filing_reviews.c.case_id == disputes.c.id
+    )
     if agency:
         query = query.where(json_list_contains(disputes.c.agency_codes, agency))
     if viewer is not None:

@@ -213,3 +213,13 @@ async def test_the_documented_example_is_accepted(client: httpx.AsyncClient) -> 
     assert response.status_code == 201, response.text
     assert "/api/v1/disputes/{case_id}/filing-review" in schema["paths"]
     assert {"/api/v1/holiday-calendar", "/api/v1/holiday-calendar/{year}"} <= set(schema["paths"])
+
+
+async def test_the_dispute_list_shows_the_reviewed_filing_deadline(client: httpx.AsyncClient) -> None:
+    case_id = await registered(client)
+    response = await client.post(f"/api/v1/disputes/{case_id}/filing-review", json=a_review())
+    assert response.status_code == 201, response.text
+
+    listed = (await client.get("/api/v1/disputes")).json()["items"]
+
+    assert [(d["filing_deadline"], d["deadline_provisional"]) for d in listed] == [("2026-03-10", False)]

@@ -69,3 +69,11 @@ async def test_static_files_are_served_locally(client: httpx.AsyncClient) -> Non
     echarts = await client.get("/static/vendor/echarts-5.6.0.min.js")
 
     assert htmx.status_code == 200 and echarts.status_code == 200
+
+
+async def test_the_board_shows_no_deadline_before_the_review(client: httpx.AsyncClient) -> None:
+    await client.post("/disputes/new", data=FORM)
+
+    board = await client.get("/board")
+
+    assert "起诉期限" in board.text and "待审查" in board.text

@@ -101,6 +101,8 @@ class DisputeView(BaseModel):
     lead_agency: LeadAgencyView | None = None
     withdrawal: WithdrawalView | None = None
     restricted: bool = Field(default=False, description="是否仅限指定人员查看（不显示其姓名）")
+    filing_deadline: date | None = Field(default=None, description="起诉期限（“八看”审查保存后，仅列表提供）")
+    deadline_provisional: bool = Field(default=False, description="期限所在年度的放假安排尚未载入，为暂定")
 
 
 class DisputePage(BaseModel):
