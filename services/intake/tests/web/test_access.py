@@ -141,3 +141,12 @@ async def test_staff_not_named_on_a_restricted_dispute_cannot_change_it(ctx: Ser
         )
 
     assert routed.status_code == 403
+
+
+async def test_only_an_administrator_loads_a_holiday_year(ctx: ServiceContext) -> None:
+    body = {"source_url": "https://www.gov.cn/", "rows": [{"date": "2027-01-01", "kind": "holiday", "name_zh": "元旦"}]}
+
+    async with api_client(ctx, principal=signed_in_as(Role.CENTRE_STAFF)) as http:
+        refused = await http.put("/api/v1/holiday-calendar/2027", json=body)
+
+    assert refused.status_code == 403

@@ -2,7 +2,7 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 from fastapi.exceptions import RequestValidationError
 
 from adr_intake import filing_views
@@ -10,12 +10,13 @@ from adr_intake.api.calendar_schemas import HolidayCalendarView, HolidayYearRequ
 from adr_intake.domain.holiday_year import FIRST_YEAR, LAST_YEAR
 from adr_intake.holiday_calendar import LoadHolidayYear, load_holiday_year
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep
+from adr_runtime.auth import Role, require_roles
 from adr_runtime.legal_time import CalendarDataError
 
 router = APIRouter(prefix="/api/v1/holiday-calendar", tags=["holiday-calendar"])
 
 
-@router.put("/{year}", response_model=HolidayYearView)
+@router.put("/{year}", response_model=HolidayYearView, dependencies=[Depends(require_roles(Role.ADMIN))])
 async def load_year(
     year: Annotated[int, Path(ge=FIRST_YEAR, le=LAST_YEAR)],
     body: HolidayYearRequest,
@@ -25,6 +26,7 @@ async def load_year(
 ) -> HolidayYearView:
     """Loads one year's official schedule (国务院办公厅关于…年部分节假日安排的通知), replacing that year.
 
+    Administrators only.
     One row per date that differs from the normal week: `holiday` for a Monday–Friday rest day,
     `workday` for a Saturday or Sunday worked (调休上班); weekend days inside a holiday are not
     listed. Every row must fall in `year`, no date twice. Problems are a 422 problem listing each
