@@ -1,14 +1,10 @@
 """Test builders for reporting: envelopes of every contract it reads, a hand-built event sequence, delivery."""
 
-import asyncio
-import time
-from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
 import nats
-from prometheus_client import REGISTRY
 
 from adr_contracts import ContractModel, Envelope, envelope_for
 from adr_contracts.intake import (
@@ -160,18 +156,8 @@ async def publish(js: nats.js.JetStreamContext, envelope: Envelope[Any], *, msg_
     ack = await js.publish(envelope.event_type, envelope.to_json(), stream=stream, headers=headers)
     assert not ack.duplicate
 
+# shared with every service's tests
+from adr_runtime.testing.waiting import consumer_counters as counters  # noqa: E402
+from adr_runtime.testing.waiting import eventually  # noqa: E402
 
-async def eventually(probe: Callable[[], Awaitable[bool]], *, timeout: float = 20.0) -> None:
-    """Waits, bounded, until ``probe`` answers True."""
-    deadline = time.monotonic() + timeout
-    while not await probe():
-        assert time.monotonic() < deadline, "condition not reached in time"
-        await asyncio.sleep(0.1)
-
-
-def counters(durable: str) -> tuple[float, float]:
-    """How many events a consumer applied, and how many it skipped as already applied (its metrics)."""
-    labels = {"consumer": durable}
-    applied = REGISTRY.get_sample_value("adr_events_consumed_total", labels) or 0.0
-    skipped = REGISTRY.get_sample_value("adr_events_duplicate_total", labels) or 0.0
-    return applied, skipped
+__all__ = ["counters", "eventually"]

@@ -2,7 +2,6 @@
 
 import asyncio
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import nats
@@ -12,16 +11,6 @@ from adr_reporting.spec import SPEC
 from adr_runtime.context import ServiceContext
 from adr_runtime.testing.service import api_client, migrated_context
 from adr_runtime.worker import start_worker
-
-_HERE = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Marks this folder's PostgreSQL variants (``database_url`` = postgres) with ``postgres``."""
-    for item in items:
-        callspec = getattr(item, "callspec", None)
-        if callspec is not None and _HERE in item.path.parents and callspec.params.get("database_url") == "postgres":
-            item.add_marker(pytest.mark.postgres)
 
 
 @pytest.fixture

@@ -1,8 +1,7 @@
 """Intake follows mediation's outcomes on the board, once per event, against a real nats-server."""
 
 import asyncio
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
@@ -19,23 +18,12 @@ from adr_contracts.vocabulary import MediationStage
 from adr_intake.spec import SPEC
 from adr_runtime.context import ServiceContext
 from adr_runtime.testing.service import api_client, migrated_context
+from adr_runtime.testing.waiting import eventually
 from adr_runtime.worker import Worker, start_worker
 
 from ..api.test_registration import A_DISPUTE
 
 pytestmark = [pytest.mark.integration, pytest.mark.nats, pytest.mark.clause("C1")]
-
-
-async def eventually(check: Callable[[], Awaitable[Any]], *, within: float = 20.0) -> Any:
-    """Polls until ``check`` returns something truthy; fails with the last value after ``within`` s."""
-    deadline = time.monotonic() + within
-    value = None
-    while time.monotonic() < deadline:
-        value = await check()
-        if value:
-            return value
-        await asyncio.sleep(0.1)
-    raise AssertionError(f"condition not met within {within} s (last value: {value!r})")
 
 
 @pytest.fixture

@@ -12,6 +12,14 @@ from adr_runtime.provisioning import ProvisioningPolicy, delete_all, provision
 from adr_runtime.testing import infra
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Marks the PostgreSQL variant of every test parametrised by ``database_url`` with ``postgres``."""
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("database_url") == "postgres":
+            item.add_marker(pytest.mark.postgres)
+
+
 @pytest.fixture(scope="session")
 def nats_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalNatsServer]:
     """A nats-server of this test session, on a free port (tests may kill and restart it)."""
