@@ -14,7 +14,7 @@ from adr_runtime.context import ServiceContext
 
 from ..builders import FIRST_RECEIVED, T0, an_envelope, failed, routed
 
-pytestmark = [pytest.mark.integration, pytest.mark.clause("M3", "K1")]
+pytestmark = [pytest.mark.integration, pytest.mark.clause("M3", "K1", "K2")]
 
 
 async def deliver(ctx: ServiceContext, *envelopes: Envelope[Any]) -> None:

@@ -21,7 +21,7 @@ from ..builders import (
     registered,
 )
 
-pytestmark = [pytest.mark.integration, pytest.mark.clause("M11", "C6")]
+pytestmark = [pytest.mark.integration, pytest.mark.clause("M11", "C6", "J1")]
 
 ORDERS = {
     "as_it_happened": lambda history: history,
