@@ -1,11 +1,13 @@
 """Pytest fixtures for real NATS and PostgreSQL; loaded by the workspace's root conftest."""
 
+import asyncio
 import os
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import nats
 import pytest
+from nats.js.errors import ServerError
 
 from adr_runtime.localnats import LocalNatsServer
 from adr_runtime.provisioning import ProvisioningPolicy, delete_all, provision
@@ -55,9 +57,22 @@ async def jetstream(nats_url: str) -> AsyncIterator[nats.js.JetStreamContext]:
     connection = await nats.connect(nats_url)
     js = connection.jetstream()
     await delete_all(js)
-    await provision(js, ProvisioningPolicy())
+    await _provision_after_delete(js)
     yield js
     await connection.close()
+
+
+async def _provision_after_delete(js: nats.js.JetStreamContext) -> None:
+    # A stream deleted a moment ago may still be removing its files: the server then answers
+    # "error creating store for stream" (10049) to the new stream of the same name. Try again, bounded.
+    for attempt in range(10):
+        try:
+            await provision(js, ProvisioningPolicy())
+            return
+        except ServerError:
+            if attempt == 9:
+                raise
+            await asyncio.sleep(0.2 * (attempt + 1))
 
 
 @pytest.fixture(scope="session")
