@@ -4,6 +4,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from adr_intake.api.decision_schemas import ClassificationView, LeadAgencyView, WithdrawalView
+from adr_intake.api.schemas import RegistrationReconsideration
+from adr_intake.store.registration_rows import reconsideration_record
 
 
 def decision_views(row: Mapping[str, Any]) -> dict[str, Any]:
@@ -11,6 +13,7 @@ def decision_views(row: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "act_doc_no": row["act_doc_no"],
         "amount_yuan": row["amount_yuan"],
+        **act_fact_views(row),
         "repeat_of": row["repeat_of"],
         "classification": ClassificationView(
             major=row["is_major"], group=row["is_group"], sensitive=row["is_sensitive"],
@@ -36,3 +39,15 @@ def _lead_agency(row: Mapping[str, Any]) -> LeadAgencyView | None:
         decided_on=row["lead_agency_decided_on"],
         liaisons_to_notify=row["liaisons_to_notify"] or [],
     )
+
+
+def act_fact_views(row: Mapping[str, Any]) -> dict[str, Any]:
+    """The contested act's dates, claim types and reconsideration (RULES.md §1.0)."""
+    return {
+        "act_made_on": row["act_made_on"],
+        "act_served_on": row["act_served_on"],
+        "act_known_on": row["act_known_on"],
+        "postmark_on": row["postmark_on"],
+        "claim_types": row["claim_types"] or [],
+        "reconsideration": RegistrationReconsideration.of(reconsideration_record(row["reconsideration"])),
+    }

@@ -6,6 +6,7 @@ from uuid import UUID
 
 from adr_intake.domain.classification import ClassificationRules, classify
 from adr_intake.domain.model import Applicant, Dispute, Stage
+from adr_intake.domain.registration import ReconsiderationRecord
 from adr_intake.domain.repeats import ContestedAct, find_repeat
 from adr_intake.uow import IntakeUnitOfWork
 from adr_runtime.ids import new_uuid7
@@ -22,6 +23,19 @@ class RegisterDispute:
     mediation_consent: bool
     act_doc_no: str | None = None
     amount_yuan: int | None = None
+    act_made_on: date | None = None
+    act_served_on: date | None = None
+    act_known_on: date | None = None
+    postmark_on: date | None = None
+    claim_types: tuple[str, ...] = ()
+    reconsideration: ReconsiderationRecord | None = None
+
+
+# optional at registration: the contested act's facts (issue #4; RULES.md §1.0)
+_OPTIONAL_FACTS = (
+    "act_doc_no", "amount_yuan", "act_made_on", "act_served_on", "act_known_on", "postmark_on",
+    "claim_types", "reconsideration",
+)
 
 
 @dataclass(frozen=True)
@@ -57,8 +71,7 @@ async def register_dispute(
             applicants=cmd.applicants,
             claims_summary=cmd.claims_summary,
             mediation_consent=cmd.mediation_consent,
-            act_doc_no=cmd.act_doc_no,
-            amount_yuan=cmd.amount_yuan,
+            **{name: getattr(cmd, name) for name in _OPTIONAL_FACTS},
         )
         await _on_registration(dispute, uow, rules=rules or ClassificationRules(), now=now)
         await uow.disputes.add(dispute)

@@ -34,6 +34,12 @@ def registration_command(body: RegistrationRequest) -> handlers.RegisterDispute:
         mediation_consent=body.mediation_consent,
         act_doc_no=body.act_doc_no,
         amount_yuan=body.amount_yuan,
+        act_made_on=body.act_made_on,
+        act_served_on=body.act_served_on,
+        act_known_on=body.act_known_on,
+        postmark_on=body.postmark_on,
+        claim_types=tuple(body.claim_types),
+        reconsideration=body.reconsideration.to_record() if body.reconsideration else None,
     )
 
 

@@ -4,14 +4,27 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 from adr_contracts.vocabulary import Channel, Route
 from adr_intake.api.decision_schemas import ClassificationView, LeadAgencyView, WithdrawalView
+from adr_intake.domain.filing import DecisionType
+from adr_intake.domain.filing.claim import CLAIM_TYPES
+from adr_intake.domain.registration import ReconsiderationRecord
 
 AGENCY_CODE = r"^[A-Z0-9][A-Z0-9-]{1,39}$"
 CODE = r"^[a-z][a-z0-9_]{1,59}$"
 AgencyCode = Annotated[str, StringConstraints(pattern=AGENCY_CODE)]
+
+
+def _claim_type(code: str) -> str:
+    if code not in CLAIM_TYPES:
+        raise ValueError(f"未知的诉讼请求类型：{code}")
+    return code
+
+
+ClaimType = Annotated[str, AfterValidator(_claim_type)]
+"""A claim-type code of the filing checks (same codes as ``ClaimIn.type``)."""
 
 
 class ApplicantIn(BaseModel):
@@ -25,6 +38,30 @@ class ApplicantIn(BaseModel):
         default=None, pattern=r"^[0-9A-Z]{15,18}$", description="身份证号或统一社会信用代码"
     )
     phone: str | None = Field(default=None, pattern=r"^[0-9+\- ]{5,20}$", description="联系电话")
+
+
+class RegistrationReconsideration(BaseModel):
+    """已申请的行政复议（登记时按当事人所述记录）。"""
+
+    model_config = ConfigDict(extra="forbid")
+
+    applied: bool = Field(default=False, description="是否申请了行政复议")
+    organ: str | None = Field(default=None, max_length=100, description="复议机关", examples=["伍家岗区人民政府"])
+    decision_type: DecisionType | None = Field(
+        default=None,
+        description="maintain 维持；change 改变；reject_request 驳回复议请求；reject_procedural 不予受理或驳回申请；"
+        "no_decision 逾期未作决定",
+    )
+    decision_served_on: date | None = Field(default=None, description="复议决定送达日")
+
+    def to_record(self) -> ReconsiderationRecord:
+        """The domain record."""
+        return ReconsiderationRecord(**self.model_dump())
+
+    @classmethod
+    def of(cls, record: ReconsiderationRecord | None) -> "RegistrationReconsideration | None":
+        """The view of a stored record."""
+        return None if record is None else cls(**vars(record))
 
 
 class RegistrationRequest(BaseModel):
@@ -61,6 +98,22 @@ class RegistrationRequest(BaseModel):
         description="被诉行为文书号（用于识别重复争议），如 伍市监罚〔2026〕12号",
     )
     amount_yuan: int | None = Field(default=None, ge=0, description="涉案金额（元），用于重大复杂争议分类")
+    act_made_on: date | None = Field(default=None, description="被诉行为作出日（不晚于收件日）")
+    act_served_on: date | None = Field(default=None, description="被诉行为送达日（不晚于收件日）")
+    act_known_on: date | None = Field(default=None, description="知道或者应当知道作出行政行为之日（不晚于收件日）")
+    postmark_on: date | None = Field(default=None, description="邮寄递交时的邮戳日（不晚于收件日）")
+    claim_types: list[ClaimType] = Field(
+        default_factory=list, max_length=len(CLAIM_TYPES), description="诉讼请求类型代码，与“八看”审查相同"
+    )
+    reconsideration: RegistrationReconsideration | None = Field(default=None, description="已申请的行政复议")
+
+    @field_validator("act_made_on", "act_served_on", "act_known_on", "postmark_on")
+    @classmethod
+    def _not_after_received(cls, value: date | None, info: ValidationInfo) -> date | None:
+        received = info.data.get("received_on")
+        if value is not None and received is not None and value > received:
+            raise ValueError(f"不得晚于收件日 {received.isoformat()}")
+        return value
 
 
 class RouteRequest(BaseModel):
@@ -96,6 +149,12 @@ class DisputeView(BaseModel):
     mediation_consent: bool
     act_doc_no: str | None = None
     amount_yuan: int | None = None
+    act_made_on: date | None = None
+    act_served_on: date | None = None
+    act_known_on: date | None = None
+    postmark_on: date | None = None
+    claim_types: list[str] = Field(default_factory=list)
+    reconsideration: RegistrationReconsideration | None = None
     repeat_of: UUID | None = Field(default=None, description="同一申请人就同一行为的前一争议（疑似重复，§1.8）")
     classification: ClassificationView = Field(default_factory=ClassificationView)
     lead_agency: LeadAgencyView | None = None

@@ -26,6 +26,7 @@ from adr_intake.domain.events import (
     RepeatFlagged,
     StageChanged,
 )
+from adr_intake.domain.registration import ReconsiderationRecord
 from adr_intake.domain.review import FilingReview
 
 COURT_DELEGATION = "court_delegation"
@@ -83,6 +84,13 @@ class Dispute:
     route: str | None = None
     act_doc_no: str | None = None
     amount_yuan: int | None = None
+    # the contested act's facts (RULES.md §1.0), optional at registration
+    act_made_on: date | None = None  # 作出日
+    act_served_on: date | None = None  # 送达日
+    act_known_on: date | None = None  # 知道或者应当知道之日
+    postmark_on: date | None = None  # 邮戳日
+    claim_types: tuple[str, ...] = ()  # codes of filing.claim.CLAIM_TYPES
+    reconsideration: ReconsiderationRecord | None = None
     applicant_count: int = 0
     repeat_of: UUID | None = None
     classification: Classification = field(default_factory=Classification)

@@ -8,6 +8,7 @@ from uuid import UUID
 from adr_intake.domain.classification import Classification
 from adr_intake.domain.model import Applicant, Dispute
 from adr_intake.store.pii import PiiCipher, mask_name
+from adr_intake.store.registration_rows import act_fact_columns, act_fact_fields
 
 
 class CipherMissing(RuntimeError):
@@ -85,7 +86,7 @@ def decision_columns(dispute: Dispute) -> dict[str, Any]:
 
 def registration_columns(dispute: Dispute) -> dict[str, Any]:
     """The registration facts added with issue #4."""
-    return {"act_doc_no": dispute.act_doc_no, "amount_yuan": dispute.amount_yuan}
+    return {"act_doc_no": dispute.act_doc_no, "amount_yuan": dispute.amount_yuan, **act_fact_columns(dispute)}
 
 
 def decision_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
@@ -93,6 +94,7 @@ def decision_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
     return {
         "act_doc_no": row["act_doc_no"],
         "amount_yuan": row["amount_yuan"],
+        **act_fact_fields(row),
         "applicant_count": len(row["applicants"]),
         "repeat_of": row["repeat_of"],
         "classification": Classification(

@@ -148,3 +148,14 @@ agency_liaisons = Table(
     Column("phone_masked", String(30), nullable=True),
     Column("post", String(100), nullable=True),
 )
+
+# --- the contested act's facts at registration (RULES.md §1.0): non-personal, plain columns ---
+for _column in (
+    Column("act_made_on", Date, nullable=True),  # 作出日
+    Column("act_served_on", Date, nullable=True),  # 送达日
+    Column("act_known_on", Date, nullable=True),  # 知道或者应当知道之日
+    Column("postmark_on", Date, nullable=True),  # 邮戳日
+    Column("claim_types", JSON(none_as_null=True), nullable=True),  # claim-type codes
+    Column("reconsideration", JSON(none_as_null=True), nullable=True),  # applied, organ, decision type, served
+):
+    disputes.append_column(_column)

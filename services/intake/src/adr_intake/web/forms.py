@@ -21,9 +21,16 @@ _MESSAGES = {
     "greater_than_equal": "不能为负数",
 }
 
+_OPTIONAL = ("act_doc_no", "amount_yuan", "act_made_on", "act_served_on", "act_known_on", "postmark_on")
+# reconsideration form field suffix -> request key
+_RECONSIDERATION = {"organ": "organ", "decision_type": "decision_type", "served_on": "decision_served_on"}
 
-def registration_from_form(form: Mapping[str, str]) -> tuple[RegistrationRequest | None, dict[str, str]]:
-    """The request built from the form, or the Chinese error of each form field."""
+
+def registration_from_form(form: Mapping[str, Any]) -> tuple[RegistrationRequest | None, dict[str, str]]:
+    """The request built from the form, or the Chinese error of each form field.
+
+    Fields are strings, except ``claim_types`` (a list of the ticked claim types).
+    """
     applicant: dict[str, Any] = {"kind": form.get("applicant_kind", ""), "name": form.get("applicant_name", "")}
     for field in ("id_no", "phone"):
         if value := form.get(f"applicant_{field}", "").strip():
@@ -37,13 +44,24 @@ def registration_from_form(form: Mapping[str, str]) -> tuple[RegistrationRequest
         "claims_summary": form.get("claims_summary", "").strip(),
         "mediation_consent": form.get("mediation_consent") == "on",
     }
-    for field in ("act_doc_no", "amount_yuan"):  # optional (issue #4: repeat detection, classification)
-        if value := form.get(field, "").strip():
+    for field in _OPTIONAL:  # optional (issue #4: repeat detection, classification; RULES.md §1.0)
+        if value := str(form.get(field) or "").strip():
             data[field] = value
+    data["claim_types"] = list(form.get("claim_types") or [])
+    if reconsideration := _reconsideration(form):
+        data["reconsideration"] = reconsideration
     try:
         return RegistrationRequest.model_validate(data), {}
     except ValidationError as exc:
         return None, _field_errors(exc)
+
+
+def _reconsideration(form: Mapping[str, Any]) -> dict[str, Any] | None:
+    values = {key: str(form.get(f"reconsideration_{name}") or "").strip() for name, key in _RECONSIDERATION.items()}
+    applied = form.get("reconsideration_applied") == "on"
+    if not applied and not any(values.values()):
+        return None
+    return {"applied": applied, **{key: value for key, value in values.items() if value}}
 
 
 def _field_errors(exc: ValidationError) -> dict[str, str]:
@@ -51,5 +69,9 @@ def _field_errors(exc: ValidationError) -> dict[str, str]:
     for error in exc.errors():
         path = ".".join(str(p) for p in error["loc"])
         field = FORM_FIELDS.get(path, path.split(".")[0])
-        errors.setdefault(field, _MESSAGES.get(error["type"], "格式不正确"))
+        if error["type"] == "value_error":  # the request model's own Chinese message
+            message = str(error.get("ctx", {}).get("error", "格式不正确"))
+        else:
+            message = _MESSAGES.get(error["type"], "格式不正确")
+        errors.setdefault(field, message)
     return errors

@@ -1,5 +1,7 @@
 """Chinese labels of intake's codes, for pages (the API keeps the English codes)."""
 
+from adr_intake.domain.filing.claim import CLAIM_TYPES
+
 CHANNELS = {
     "centre_walk_in": "中心窗口申请",
     "online": "网上申请",
@@ -52,6 +54,10 @@ FORM_FIELDS = {
     "applicants.0.phone": "applicant_phone",
     "agency_codes": "agency_code",
     "agency_codes.0": "agency_code",
+    "reconsideration.applied": "reconsideration_applied",
+    "reconsideration.organ": "reconsideration_organ",
+    "reconsideration.decision_type": "reconsideration_decision_type",
+    "reconsideration.decision_served_on": "reconsideration_served_on",
 }
 
 STAGE_OPTIONS = [(code, text) for code, (text, _kind) in STAGES.items()]
@@ -84,3 +90,15 @@ WITHDRAWAL_REASONS = {
     "settled_privately": "双方自行和解",
     "other": "其他",
 }
+
+# --- the contested act's facts at registration (RULES.md §1.0) ---
+
+DECISION_TYPES = {
+    "maintain": "维持",
+    "change": "改变",
+    "reject_request": "驳回复议请求",
+    "reject_procedural": "不予受理或驳回申请",
+    "no_decision": "逾期未作决定",
+}
+
+__all__ = ["CLAIM_TYPES", "DECISION_TYPES"]  # CLAIM_TYPES re-exported for the pages

@@ -1,7 +1,7 @@
 """Intake's staff pages: the centre's board (C1), registration (M3), a dispute and its routing."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 from uuid import UUID
 
 from fastapi import APIRouter, Form, Query, Request
@@ -71,7 +71,9 @@ async def register(
     request: Request, ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep
 ) -> Response:
     """Registers from the form; on bad input the form comes back with each field's error."""
-    form = {k: str(v) for k, v in (await request.form()).items()}
+    posted = await request.form()
+    form: dict[str, Any] = {k: str(v) for k, v in posted.items()}
+    form["claim_types"] = [str(v) for v in posted.getlist("claim_types")]
     body, errors = registration_from_form(form)
     if body is None:
         return _page(request, "intake/register.html", page_title="登记争议", form=form, errors=errors, status_code=422)

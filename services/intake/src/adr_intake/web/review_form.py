@@ -1,6 +1,6 @@
 """The worksheet's form: its fields to the API's request models, and their errors back to the fields."""
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -56,11 +56,30 @@ def _text(form: Form, name: str) -> str | None:
     return value or None
 
 
-def initial_form(*, act_type: str, received_on: str, applicant_kind: str, agency: str, today: str) -> dict[str, Any]:
-    """The worksheet prefilled from the registered dispute; the reviewer completes the facts."""
+def initial_form(
+    *,
+    act_type: str,
+    received_on: str,
+    applicant_kind: str,
+    agency: str,
+    today: str,
+    act_made_on: str = "",
+    act_served_on: str = "",
+    act_known_on: str = "",
+    postmark_on: str = "",
+    claim_types: Sequence[str] = (),
+    reconsideration: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The worksheet prefilled from the registered dispute (RULES.md §1.0); the reviewer completes the facts.
+
+    ``reconsideration`` is the registered one (``applied``, ``decision_type``, ``decision_served_on``).
+    """
     return {
         "act_type": act_type if act_type in ACT_TYPES else "",
         "failure_to_act": "on" if act_type == "failure_to_act" else "",
+        "made_date": act_made_on,
+        "served_date": act_served_on,
+        "known_date": act_known_on,
         "informed_litigation": "on",
         "informed_reconsideration": "on",
         "plaintiff_kind": applicant_kind,
@@ -68,9 +87,20 @@ def initial_form(*, act_type: str, received_on: str, applicant_kind: str, agency
         "defendant_name": agency,
         "defendant_kind": "department",
         "defendant_level": "county",
-        "claim_types": [],
+        **_reconsideration_fields(reconsideration or {}),
+        "claim_types": list(claim_types),
         "filed_date": received_on,
+        "postmark_date": postmark_on,
         "as_of": today,
+    }
+
+
+def _reconsideration_fields(registered: Mapping[str, Any]) -> dict[str, str]:
+    served = registered.get("decision_served_on")
+    return {
+        "reconsideration_applied": "on" if registered.get("applied") else "",
+        "reconsideration_decision_type": str(registered.get("decision_type") or ""),
+        "reconsideration_served_date": served.isoformat() if served else "",
     }
 
 
@@ -102,6 +132,7 @@ def facts_body(form: Form) -> dict[str, Any]:
         "reconsideration": _reconsideration(form),
         "claims": [{"type": claim} for claim in form.get("claim_types") or []],
         "filed_date": _text(form, "filed_date"),
+        "postmark_date": _text(form, "postmark_date"),
         "as_of": _text(form, "as_of"),
     }
 

@@ -2,6 +2,7 @@
 
 from adr_intake.domain.filing.claim import CLAIM_TYPES
 from adr_intake.domain.filing.scope import ACT_TYPES as SCOPE_ACT_TYPES
+from adr_intake.web.labels import DECISION_TYPES as DECISION_LABELS
 from adr_intake.web.labels import ROUTES
 
 CHECKS = {
@@ -53,13 +54,7 @@ ADMIN_LEVELS = [
     ("other", "其他"),
 ]
 
-DECISION_TYPES = [
-    ("maintain", "维持"),
-    ("change", "改变"),
-    ("reject_request", "驳回复议请求"),
-    ("reject_procedural", "不予受理或驳回申请"),
-    ("no_decision", "逾期未作决定"),
-]
+DECISION_TYPES = list(DECISION_LABELS.items())
 
 ROUTE_OPTIONS = list(ROUTES.items())
 

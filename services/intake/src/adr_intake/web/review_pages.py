@@ -73,8 +73,20 @@ async def review_page(request: Request, case_id: UUID, ctx: ContextDep, now: Clo
         applicant_kind=dispute.applicants[0].kind if dispute.applicants else "natural",
         agency="、".join(dispute.agency_codes),
         today=local_date(now).isoformat(),
+        **_registered_facts(dispute),
     )
     return _render(request, "intake/review.html", page_title=_title(dispute), dispute=dispute, form=form, errors={})
+
+
+def _registered_facts(dispute: DisputeView) -> dict[str, Any]:
+    """The contested act's facts recorded at registration, as the worksheet's initial values."""
+    dates = {name: getattr(dispute, name) for name in ("act_made_on", "act_served_on", "act_known_on", "postmark_on")}
+    rec = dispute.reconsideration
+    return {
+        **{name: value.isoformat() if value else "" for name, value in dates.items()},
+        "claim_types": dispute.claim_types,
+        "reconsideration": rec.model_dump() if rec else None,
+    }
 
 
 @router.post("/disputes/{case_id}/review/evaluate")
