@@ -120,3 +120,24 @@ async def test_the_openapi_documents_the_body_with_an_example(client: httpx.Asyn
     assert request["examples"] == [EXAMPLE]
     assert schema["components"]["schemas"]["ActIn"]["properties"]["known_date"]["description"]
     assert URL in schema["paths"]
+
+
+async def test_a_prior_case_number_out_of_format_is_refused_naming_the_field(client: httpx.AsyncClient) -> None:
+    prior = {"case_no": "前案案号不详", "same_parties": True, "same_subject": True,
+             "same_or_included_claims": True, "outcome": "judgment"}  # fmt: skip
+
+    response = await client.post(URL, json={**EXAMPLE, "prior_cases": [prior]})
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "prior_cases.0.case_no"
+
+
+async def test_a_prior_judgment_on_the_same_claims_is_flagged(client: httpx.AsyncClient) -> None:
+    prior = {"case_no": "（2025） 鄂0503行初1号", "same_parties": True, "same_subject": True,
+             "same_or_included_claims": True, "outcome": "judgment"}  # fmt: skip
+
+    response = await client.post(URL, json={**EXAMPLE, "prior_cases": [prior]})
+
+    assert response.status_code == 200, response.text
+    other_bars = next(c for c in response.json()["checks"] if c["check"] == "other_bars")
+    assert other_bars["verdict"] == "fail" and "（2025）鄂0503行初1号" in other_bars["explanation"]

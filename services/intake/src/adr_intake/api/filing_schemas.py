@@ -6,9 +6,10 @@ Identities (names of natural persons, ID numbers, contacts) are not asked for: n
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from adr_contracts.vocabulary import CourtLevel, FilingCheck, Route, Verdict
+from adr_intake.domain.case_numbers import parse_case_number
 from adr_intake.domain.filing import (
     Act,
     AdminLevel,
@@ -169,6 +170,14 @@ class PriorCaseIn(BaseModel):
         "withdrawn 准予撤诉；deemed_withdrawn_fee 未交费按撤诉处理；act_revoked 原行为被撤销后重新作出"
     )
     withdrawn: bool = Field(default=False, description="前案已撤诉")
+
+    @field_validator("case_no")
+    @classmethod
+    def _a_real_case_number(cls, value: str) -> str:
+        parsed = parse_case_number(value)
+        if parsed is None:
+            raise ValueError("案号格式不正确，应如（2025）鄂0503行初1号（2016年前的案号如(2014)鄂孝南民初字第02154号）")
+        return parsed.text
 
     def to_fact(self) -> PriorCase:
         """The domain fact."""
