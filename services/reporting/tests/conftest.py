@@ -1,6 +1,5 @@
 """Reporting's fixtures: a migrated context, its API client, and a running worker on the real nats-server."""
 
-import asyncio
 from collections.abc import AsyncIterator
 
 import httpx
@@ -9,15 +8,13 @@ import pytest
 
 from adr_reporting.spec import SPEC
 from adr_runtime.context import ServiceContext
-from adr_runtime.testing.service import api_client, migrated_context
-from adr_runtime.worker import start_worker
+from adr_runtime.testing.service import api_client, running_worker, service_context
 
 
 @pytest.fixture
 async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
-    context = await migrated_context(SPEC, database_url=database_url)
-    yield context
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url) as context:
+        yield context
 
 
 @pytest.fixture
@@ -31,9 +28,7 @@ async def running(
     jetstream: nats.js.JetStreamContext, nats_url: str, database_url: str
 ) -> AsyncIterator[ServiceContext]:
     """A migrated context (SQLite, then PostgreSQL) whose worker consumes from freshly provisioned streams."""
-    context = await migrated_context(SPEC, database_url=database_url, nats_url=nats_url)
-    worker = await start_worker(context, asyncio.Event())
-    assert worker is not None
-    yield context
-    await worker.close()
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url, nats_url=nats_url) as context, running_worker(
+        context
+    ):
+        yield context

@@ -12,7 +12,7 @@ from adr_intake.spec import SPEC
 from adr_intake.store.tables import disputes
 from adr_intake.uow import IntakeUnitOfWork, pii_cipher
 from adr_runtime.context import ServiceContext
-from adr_runtime.testing.service import api_client, migrated_context
+from adr_runtime.testing.service import api_client, service_context
 
 from ..decision_builders import GOOD_ROWS, csv_bytes, register
 
@@ -25,9 +25,8 @@ ZRZY = "WJG-ZRZY,伍家岗区自然资源分局,branch_of_city_body,city_branch,
 
 @pytest.fixture
 async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
-    context = await migrated_context(SPEC, database_url=database_url)
-    yield context
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url) as context:
+        yield context
 
 
 @pytest.fixture

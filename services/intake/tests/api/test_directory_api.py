@@ -11,7 +11,7 @@ from adr_intake.spec import SPEC
 from adr_intake.store.tables import agency_liaisons, agency_units
 from adr_intake.uow import IntakeUnitOfWork, pii_cipher
 from adr_runtime.context import ServiceContext
-from adr_runtime.testing.service import api_client, migrated_context
+from adr_runtime.testing.service import api_client, service_context
 
 from ..decision_builders import GOOD_ROWS, HEADER, csv_bytes, xlsx_bytes
 
@@ -23,9 +23,8 @@ CSV = {"content-type": "text/csv"}
 
 @pytest.fixture
 async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
-    context = await migrated_context(SPEC, database_url=database_url)
-    yield context
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url) as context:
+        yield context
 
 
 @pytest.fixture

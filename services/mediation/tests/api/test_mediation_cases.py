@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from adr_mediation.spec import SPEC
 from adr_runtime.context import ServiceContext
-from adr_runtime.testing.service import api_client, migrated_context
+from adr_runtime.testing.service import api_client, service_context
 
 from ..builders import FIRST_RECEIVED_ON, T0, open_case
 
@@ -25,9 +25,8 @@ FAILURE = {"failed_on": "2026-12-20", "reason": "no_agreement", "next_route": "f
 
 @pytest.fixture
 async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
-    context = await migrated_context(SPEC, database_url=database_url)
-    yield context
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url) as context:
+        yield context
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from adr_mediation.store.repository import ConcurrentUpdate
 from adr_mediation.store.tables import mediation_cases
 from adr_mediation.uow import MediationUnitOfWork
 from adr_runtime.context import ServiceContext
-from adr_runtime.testing.service import migrated_context
+from adr_runtime.testing.service import service_context
 
 from ..builders import T0, a_failure, a_referral, an_agreement, an_open_case
 
@@ -24,9 +24,8 @@ pytestmark = [pytest.mark.integration, pytest.mark.clause("M3")]
 
 @pytest.fixture
 async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
-    context = await migrated_context(SPEC, database_url=database_url)
-    yield context
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url) as context:
+        yield context
 
 
 def uow(ctx: ServiceContext) -> MediationUnitOfWork:

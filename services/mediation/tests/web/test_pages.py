@@ -13,7 +13,7 @@ from adr_runtime.auth import Role
 from adr_runtime.auth.gate import AuthGate
 from adr_runtime.auth.testkit import add_account, audit_trail, fast_passwords, sign_in_form
 from adr_runtime.context import ServiceContext
-from adr_runtime.testing.service import api_client, migrated_context, signed_in_as
+from adr_runtime.testing.service import api_client, service_context, signed_in_as
 
 from ..builders import T0, open_case
 
@@ -24,9 +24,8 @@ MEDIATOR = signed_in_as(Role.MEDIATOR)
 
 @pytest.fixture
 async def ctx(database_url: str) -> AsyncIterator[ServiceContext]:
-    context = await migrated_context(SPEC, database_url=database_url)
-    yield context
-    await context.engine.dispose()
+    async with service_context(SPEC, database_url=database_url) as context:
+        yield context
 
 
 def client_as(ctx: ServiceContext, **kwargs: object) -> httpx.AsyncClient:

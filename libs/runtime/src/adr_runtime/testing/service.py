@@ -1,5 +1,8 @@
 """Building a service's resources for a test: settings, a migrated database, the app."""
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
@@ -10,6 +13,7 @@ from adr_runtime.auth.roles import AuthMethod, Principal, Role
 from adr_runtime.context import ServiceContext, ServiceSpec
 from adr_runtime.http import create_service_app
 from adr_runtime.migrations import upgrade
+from adr_runtime.worker import start_worker
 
 
 def signed_in_as(
@@ -59,3 +63,26 @@ def api_client(ctx: ServiceContext, *, principal: Principal | None = ADMIN) -> h
 
         app.dependency_overrides[current_principal] = as_principal
     return httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test")
+
+
+@asynccontextmanager
+async def service_context(
+    spec: ServiceSpec, *, database_url: str, nats_url: str = "nats://127.0.0.1:1", **settings: Any
+) -> AsyncIterator[ServiceContext]:
+    """A migrated context for the length of a test; its engine is disposed afterwards."""
+    ctx = await migrated_context(spec, database_url=database_url, nats_url=nats_url, **settings)
+    try:
+        yield ctx
+    finally:
+        await ctx.engine.dispose()
+
+
+@asynccontextmanager
+async def running_worker(ctx: ServiceContext) -> AsyncIterator[ServiceContext]:
+    """The service's worker (subscribers and relay) running on its NATS for the length of a test."""
+    worker = await start_worker(ctx, asyncio.Event())
+    assert worker is not None, "the worker could not reach NATS"
+    try:
+        yield ctx
+    finally:
+        await worker.close()
