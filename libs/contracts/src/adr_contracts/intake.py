@@ -66,6 +66,11 @@ class DisputeRoutedV1(ContractModel):
     agency_codes: list[str]
     mediation_consent: bool = Field(default=False, description="The parties consented to mediation (自愿)")
     lead_agency_code: str | None = None
+    channel: Channel | None = Field(default=None, description="The channel the dispute came in by (added 2026-11-28)")
+    restricted_to: list[str] = Field(
+        default_factory=list,
+        description="Staff accounts (sign-in names) to whom the case is restricted; empty means not restricted",
+    )
 
 
 class DisputeClassifiedV1(ContractModel):
@@ -121,3 +126,14 @@ class AgencyDirectoryChangedV1(ContractModel):
     kind: str = Field(description="government, department, branch_of_city_body, street_office, township, court, ...")
     change: Literal["added", "updated", "removed"]
     liaison_count: int = Field(ge=0, description="Number of designated liaison officers (no identities)")
+
+
+CONTRACTS: tuple[type[ContractModel], ...] = (
+    DisputeRegisteredV1,
+    FilingReviewCompletedV1,
+    DisputeRoutedV1,
+    DisputeClassifiedV1,
+    LeadAgencyDecidedV1,
+    DisputeWithdrawnV1,
+    AgencyDirectoryChangedV1,
+)

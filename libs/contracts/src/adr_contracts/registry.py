@@ -3,30 +3,17 @@
 from typing import Any, Final
 
 from adr_contracts.base import ContractModel, Envelope
-from adr_contracts.intake import (
-    AgencyDirectoryChangedV1,
-    DisputeClassifiedV1,
-    DisputeRegisteredV1,
-    DisputeRoutedV1,
-    DisputeWithdrawnV1,
-    FilingReviewCompletedV1,
-    LeadAgencyDecidedV1,
-)
-from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
+from adr_contracts import court, intake, mediation, procuratorate, reporting
 from adr_contracts.services import ServiceName
 from adr_contracts.subjects import parse_subject
 
+# Each producer's module lists its contracts in CONTRACTS; the registry is their union.
 ALL: Final[tuple[type[ContractModel], ...]] = (
-    DisputeRegisteredV1,
-    FilingReviewCompletedV1,
-    DisputeRoutedV1,
-    DisputeClassifiedV1,
-    LeadAgencyDecidedV1,
-    DisputeWithdrawnV1,
-    AgencyDirectoryChangedV1,
-    MediationOpenedV1,
-    AgreementReachedV1,
-    MediationFailedV1,
+    *intake.CONTRACTS,
+    *mediation.CONTRACTS,
+    *court.CONTRACTS,
+    *procuratorate.CONTRACTS,
+    *reporting.CONTRACTS,
 )
 
 BY_SUBJECT: Final[dict[str, type[ContractModel]]] = {c.SUBJECT: c for c in ALL}

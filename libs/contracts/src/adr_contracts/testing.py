@@ -21,7 +21,7 @@ CAUSATION_ID = UUID("0190a7c4-5b6e-7d2f-8a9b-0c1d2e3f4a5e")
 TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 OCCURRED_AT = datetime(2026, 11, 28, 9, 30, 15, 123456, tzinfo=UTC)
 
-OVERRIDES: dict[tuple[str, str], Any] = {}
+OVERRIDES: dict[tuple[str, str], Any] = {("SubsidyBatchApprovedV1", "period"): "2026-11"}
 """(contract class name, field name) -> value, for fields the generic builder cannot fill."""
 
 _SIMPLE: dict[Any, Any] = {

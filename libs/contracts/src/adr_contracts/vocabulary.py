@@ -73,3 +73,85 @@ class FailureReason(StrEnum):
     PARTY_UNREACHABLE = "party_unreachable"  # 无法联系当事人
     CONSENT_WITHDRAWN = "consent_withdrawn"  # 当事人撤回同意
     REFUSED_TO_SIGN = "refused_to_sign"  # 拒绝签署
+
+
+class RiskKind(StrEnum):
+    """Which risk an assessment measures (RULES.md §7)."""
+
+    PETITION = "petition"  # 信访风险
+    STABILITY = "stability"  # 社会稳定风险
+
+
+class RiskLevel(StrEnum):
+    """The assessed level; ``high`` raises an alert at once (W5, A3)."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class ClosingOutcome(StrEnum):
+    """How a mediation case ended other than by failure."""
+
+    AGREEMENT_PERFORMED = "agreement_performed"  # 协议履行完毕
+    WITHDRAWN = "withdrawn"  # 申请人撤回申请/撤诉
+    SELF_CORRECTED = "self_corrected"  # 行政机关自行纠正 (M6)
+
+
+class ObligorKind(StrEnum):
+    """Who owes an obligation of an agreement."""
+
+    AGENCY = "agency"
+    APPLICANT = "applicant"
+    THIRD_PARTY = "third_party"
+
+
+class FollowUpOutcome(StrEnum):
+    """What a follow-up visit found (回访, M10)."""
+
+    SETTLED = "settled"  # 矛盾化解，无反复
+    CONCERNS_REMAIN = "concerns_remain"  # 仍有诉求，继续跟进
+    PROMISE_BROKEN = "promise_broken"  # 承诺未兑现，重新启动
+
+
+class ConfirmationOutcome(StrEnum):
+    """The court's ruling on an application for judicial confirmation (司法确认, W3)."""
+
+    CONFIRMED = "confirmed"  # 裁定确认有效
+    REJECTED = "rejected"  # 裁定驳回申请
+
+
+class DecisionKind(StrEnum):
+    """A court decision that ends an instance (RULES.md §3, appeal windows)."""
+
+    JUDGMENT = "judgment"  # 判决（上诉期15日）
+    RULING = "ruling"  # 裁定（上诉期10日）
+
+
+class CaseOutcome(StrEnum):
+    """How the court disposed of an administrative case."""
+
+    UPHELD = "upheld"  # 驳回诉讼请求
+    REVOKED = "revoked"  # 撤销
+    CONFIRMED_ILLEGAL = "confirmed_illegal"  # 确认违法
+    ORDERED_TO_ACT = "ordered_to_act"  # 责令履行
+    VARIED = "varied"  # 变更
+    DISMISSED = "dismissed"  # 驳回起诉（裁定）
+    WITHDRAWN = "withdrawn"  # 准予撤诉（裁定）
+    MEDIATED = "mediated"  # 调解结案
+
+
+class SuggestionKind(StrEnum):
+    """Individual suggestions answer one case; comprehensive ones a class of similar cases (K3)."""
+
+    INDIVIDUAL = "individual"
+    COMPREHENSIVE = "comprehensive"
+
+
+class WarningKind(StrEnum):
+    """What an early warning is about (M11)."""
+
+    DEADLINE_OVERDUE = "deadline_overdue"
+    HIGH_RISK = "high_risk"
+    REPEATED_AGENCY = "repeated_agency"  # 同一机关反复被诉/被申请
+    REPEATED_ACT_TYPE = "repeated_act_type"  # 同类行为集中发生
