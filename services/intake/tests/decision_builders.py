@@ -34,8 +34,12 @@ def facts(
 ) -> UnitFacts:
     """A department's facts (as GOOD_ROWS[1] gives them)."""
     return UnitFacts(
-        name_zh=name, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
-        reconsideration_organ_zh="伍家岗区人民政府", verified=verified, source=source,
+        name_zh=name,
+        kind=AgencyKind.DEPARTMENT,
+        level=AgencyLevel.COUNTY,
+        reconsideration_organ_zh="伍家岗区人民政府",
+        verified=verified,
+        source=source,
     )
 
 
@@ -75,7 +79,8 @@ def xlsx_bytes(rows: Sequence[Sequence[Any]]) -> bytes:
         "xl/_rels/workbook.xml.rels": '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
         "xl/sharedStrings.xml": f'<sst xmlns="{main}">'
-        + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings) + "</sst>",
+        + "".join(f"<si><t>{escape(s)}</t></si>" for s in strings)
+        + "</sst>",
         "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{main}"><sheetData>{"".join(sheet_rows)}'
         "</sheetData></worksheet>",
     }

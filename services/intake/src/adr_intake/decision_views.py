@@ -16,9 +16,13 @@ def decision_views(row: Mapping[str, Any]) -> dict[str, Any]:
         **act_fact_views(row),
         "repeat_of": row["repeat_of"],
         "classification": ClassificationView(
-            major=row["is_major"], group=row["is_group"], sensitive=row["is_sensitive"],
-            reason_codes=row["classification_reasons"] or [], manual=row["classification_manual"],
-            note=row["classification_note"], alert=row["is_major"],
+            major=row["is_major"],
+            group=row["is_group"],
+            sensitive=row["is_sensitive"],
+            reason_codes=row["classification_reasons"] or [],
+            manual=row["classification_manual"],
+            note=row["classification_note"],
+            alert=row["is_major"],
         ),
         "lead_agency": _lead_agency(row),
         "withdrawal": (

@@ -16,9 +16,7 @@ from adr_runtime.legal_time import official_calendar
 async def filing_review(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> FilingReviewView:
     """The stored review of a dispute; 404 when the dispute, or its review, does not exist."""
     async with sessions() as session:
-        row = (
-            await session.execute(select(filing_reviews).where(filing_reviews.c.case_id == case_id))
-        ).one_or_none()
+        row = (await session.execute(select(filing_reviews).where(filing_reviews.c.case_id == case_id))).one_or_none()
         if row is None:
             exists = await session.scalar(select(disputes.c.id).where(disputes.c.id == case_id))
             raise FilingReviewNotFound(case_id) if exists else DisputeNotFound(case_id)

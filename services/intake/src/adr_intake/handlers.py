@@ -33,8 +33,14 @@ class RegisterDispute:
 
 # optional at registration: the contested act's facts (issue #4; RULES.md §1.0)
 _OPTIONAL_FACTS = (
-    "act_doc_no", "amount_yuan", "act_made_on", "act_served_on", "act_known_on", "postmark_on",
-    "claim_types", "reconsideration",
+    "act_doc_no",
+    "amount_yuan",
+    "act_made_on",
+    "act_served_on",
+    "act_known_on",
+    "postmark_on",
+    "claim_types",
+    "reconsideration",
 )
 
 

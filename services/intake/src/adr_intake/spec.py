@@ -22,9 +22,7 @@ from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
 
 # who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
-ACCESS = AccessPolicy.of(
-    read=[Role.JUSTICE_ANALYST, Role.COURT_CLERK, Role.AGENCY_LIAISON], write=[Role.CENTRE_STAFF]
-)
+ACCESS = AccessPolicy.of(read=[Role.JUSTICE_ANALYST, Role.COURT_CLERK, Role.AGENCY_LIAISON], write=[Role.CENTRE_STAFF])
 
 SPEC = ServiceSpec(
     name="intake",

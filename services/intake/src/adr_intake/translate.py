@@ -51,8 +51,11 @@ def to_envelope(
             payload = _review_completed(event)
         case StageChanged():
             return HistoryNote(
-                case_id=event.case_id, occurred_at=event.at, action="intake.dispute.stage_followed",
-                details={"stage": event.stage}, event_id=None,
+                case_id=event.case_id,
+                occurred_at=event.at,
+                action="intake.dispute.stage_followed",
+                details={"stage": event.stage},
+                event_id=None,
             )
         case DisputeClassified() | LeadAgencyDecided() | DisputeWithdrawn() | RepeatFlagged() | LiaisonsNamed():
             return _decision(event, correlation_id=correlation_id, causation_id=causation_id)
@@ -72,6 +75,8 @@ def _routed(event: DisputeRouted) -> DisputeRoutedV1:
         agency_codes=list(event.agency_codes),
         mediation_consent=event.mediation_consent,
         lead_agency_code=event.lead_agency_code,
+        channel=Channel(event.channel) if event.channel else None,
+        restricted_to=list(event.restricted_to),
     )
 
 
@@ -103,12 +108,17 @@ def _decision(
     match event:
         case DisputeClassified():
             payload = DisputeClassifiedV1(
-                major=event.major, group=event.group, sensitive=event.sensitive,
-                reason_codes=list(event.reason_codes), manual=event.manual, alert=event.alert,
+                major=event.major,
+                group=event.group,
+                sensitive=event.sensitive,
+                reason_codes=list(event.reason_codes),
+                manual=event.manual,
+                alert=event.alert,
             )
         case LeadAgencyDecided():
             payload = LeadAgencyDecidedV1(
-                lead_agency_code=event.lead_agency_code, agency_codes=list(event.agency_codes),
+                lead_agency_code=event.lead_agency_code,
+                agency_codes=list(event.agency_codes),
                 decided_on=event.decided_on,
             )
         case DisputeWithdrawn():

@@ -62,8 +62,14 @@ async def dispute_and_restriction(
 
 
 async def dispute_page(
-    sessions: async_sessionmaker[AsyncSession], *, stage: str | None, channel: str | None, limit: int, offset: int,
-    agency: str | None = None, viewer: str | None = None,
+    sessions: async_sessionmaker[AsyncSession],
+    *,
+    stage: str | None,
+    channel: str | None,
+    limit: int,
+    offset: int,
+    agency: str | None = None,
+    viewer: str | None = None,
 ) -> DisputePage:
     """Disputes newest first, optionally filtered (O3).
 

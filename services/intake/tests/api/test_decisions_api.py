@@ -68,8 +68,14 @@ async def test_an_amount_at_the_threshold_is_major_and_alerts_at_once(
 
     assert not [e for e in await events(ctx, small["case_id"]) if e[0] == CLASSIFIED]
     [(_, data)] = [e for e in await events(ctx, large["case_id"]) if e[0] == CLASSIFIED]
-    assert data == {"major": True, "group": False, "sensitive": False, "reason_codes": ["amount_at_threshold"],
-                    "manual": False, "alert": True}
+    assert data == {
+        "major": True,
+        "group": False,
+        "sensitive": False,
+        "reason_codes": ["amount_at_threshold"],
+        "manual": False,
+        "alert": True,
+    }
     board = await client.get("/board")
     assert board.text.count(">重大<") == 1
 
@@ -86,8 +92,13 @@ async def test_classifying_by_hand_records_the_reason_and_alerts_when_major(
 
     assert response.status_code == 200
     assert response.json()["classification"] | {"reason_codes": None} == {
-        "major": True, "group": False, "sensitive": True, "reason_codes": None, "manual": True,
-        "note": "涉及重点工程", "alert": True,
+        "major": True,
+        "group": False,
+        "sensitive": True,
+        "reason_codes": None,
+        "manual": True,
+        "note": "涉及重点工程",
+        "alert": True,
     }
     [(_, data)] = [e for e in await events(ctx, case_id) if e[0] == CLASSIFIED]
     assert data["alert"] is True and data["manual"] is True and "涉及重点工程" not in str(data)
@@ -105,7 +116,11 @@ async def test_one_agency_is_responsible_and_its_liaisons_are_recorded_for_notif
     history = (await client.get(f"/api/v1/disputes/{dispute['case_id']}/history")).json()
 
     assert dispute["lead_agency"] == {
-        "code": "WJG-SCJ", "decided": False, "reasons": None, "decided_on": None, "liaisons_to_notify": [liaison_id]
+        "code": "WJG-SCJ",
+        "decided": False,
+        "reasons": None,
+        "decided_on": None,
+        "liaisons_to_notify": [liaison_id],
     }
     assert any(h["action"] == "intake.dispute.liaisons_named" and h["details"]["liaison_count"] == 1 for h in history)
 
@@ -125,9 +140,10 @@ async def test_the_justice_bureau_and_the_court_decide_the_lead_agency_among_sev
     )
 
     assert decided.status_code == 200 and decided.json()["lead_agency"]["decided"] is True
-    assert ("adr.intake.dispute.lead_agency_decided.v1", {
-        "lead_agency_code": "WJG-ZJJ", "agency_codes": ["WJG-ZJJ", "WJG-ZRZY"], "decided_on": "2026-11-27"
-    }) in await events(ctx, case_id)
+    assert (
+        "adr.intake.dispute.lead_agency_decided.v1",
+        {"lead_agency_code": "WJG-ZJJ", "agency_codes": ["WJG-ZJJ", "WJG-ZRZY"], "decided_on": "2026-11-27"},
+    ) in await events(ctx, case_id)
     assert (again.status_code, wrong.status_code) == (409, 422)
 
 

@@ -36,7 +36,7 @@ async def client(ctx: ServiceContext) -> AsyncIterator[httpx.AsyncClient]:
 async def outbox(ctx: ServiceContext) -> list[dict[str, Any]]:
     table = ctx.tables.outbox
     async with ctx.sessions() as session:
-        rows = (await session.execute(select(table.c.subject, table.c.case_id, table.c.envelope).order_by(table.c.seq)))
+        rows = await session.execute(select(table.c.subject, table.c.case_id, table.c.envelope).order_by(table.c.seq))
         return [{"subject": r.subject, "case_id": r.case_id, "envelope": r.envelope} for r in rows]
 
 
@@ -93,7 +93,10 @@ async def test_an_xlsx_import_adds_units_with_their_liaisons_and_a_dry_run_store
     assert real.json() == {"dry_run": False, "added": 1, "updated": 0, "unchanged": 0, "liaisons_added": 1}
     unit = (await client.get("/api/v1/directory/units/WJG-SCJ")).json()
     assert unit["liaisons"][0] | {"liaison_id": None} == {
-        "liaison_id": None, "name": "李*", "phone": "139****1111", "post": "法制科科长"
+        "liaison_id": None,
+        "name": "李*",
+        "phone": "139****1111",
+        "post": "法制科科长",
     }
 
 

@@ -70,7 +70,9 @@ async def test_the_review_is_stored_and_its_events_staged_before_the_route(clien
     assert [(c["check"], c["overridden"]) for c in review_event["checks"]][-1] == ("other_bars", True)
     assert review_event["filing_deadline"] == "2026-03-10" and review_event["deadline_provisional"] is False
     assert (review_event["court_level"], review_event["mediable"], review_event["reconsideration_first"]) == (
-        "basic", True, False,
+        "basic",
+        True,
+        False,
     )
     assert routed_event["route"] == "mediation"
     dispute = (await client.get(f"/api/v1/disputes/{case_id}")).json()
@@ -198,7 +200,9 @@ async def test_loading_2027_makes_the_stored_deadline_exact(client: httpx.AsyncC
 
     review = response.json()
     assert (review["filing_deadline"], review["deadline_provisional"], review["missing_calendar_years"]) == (
-        "2027-04-06", False, [],
+        "2027-04-06",
+        False,
+        [],
     )
     assert dict(await staged(client))[REVIEWED]["deadline_provisional"] is False
 

@@ -42,12 +42,16 @@ async def test_a_2027_deadline_stops_being_provisional_once_2027_is_loaded(clien
     after = (await client.post("/api/v1/filing-checks", json=facts)).json()
 
     assert (before["filing_deadline"], before["deadline_provisional"], before["missing_calendar_years"]) == (
-        "2027-04-05", True, [2027],
+        "2027-04-05",
+        True,
+        [2027],
     )
     assert "2027年国务院办公厅节假日安排尚未载入" in before["checks"][4]["explanation"]
     assert loaded.status_code == 200, loaded.text
     assert (after["filing_deadline"], after["deadline_provisional"], after["missing_calendar_years"]) == (
-        "2027-04-06", False, [],
+        "2027-04-06",
+        False,
+        [],
     )  # Qingming is a holiday: the period rolls over to the next working day
     assert "暂定" not in after["checks"][4]["explanation"]
 
@@ -62,7 +66,10 @@ async def test_the_calendar_lists_packaged_and_loaded_years(client: httpx.AsyncC
     loaded = response.json()
     assert loaded == after[2027]
     assert (loaded["origin"], loaded["days"], loaded["source_url"], loaded["replaces_packaged"]) == (
-        "loaded", 2, NOTICE_2027, False,
+        "loaded",
+        2,
+        NOTICE_2027,
+        False,
     )
     assert loaded["loaded_by"] and loaded["loaded_at"]
     assert (await client.get(URL)).json()["covered_years"] == sorted(after)

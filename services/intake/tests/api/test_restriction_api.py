@@ -4,7 +4,9 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from sqlalchemy import select
 
+from adr_contracts.intake import DisputeRoutedV1
 from adr_intake.spec import SPEC
 from adr_runtime.auth import Role
 from adr_runtime.auth.gate import AuthGate
@@ -141,3 +143,23 @@ async def test_the_parties_are_refused_to_a_liaison_of_another_agency_and_to_peo
     assert foreign.status_code == not_named.status_code == 403
     assert "张三" not in foreign.text + not_named.text
     assert [row[0] for row in trail if row[2] == case_id] == ["permission_denied", "permission_denied"]
+
+
+async def test_the_routed_event_carries_the_channel_and_the_restriction(ctx: ServiceContext) -> None:
+    """Mediation learns whom a restricted case is limited to from the route itself (O3, #3)."""
+    case_id = await register(ctx)
+    assert (await restrict(ctx, case_id, ["li.centre", "wang.mediator"])).status_code == 200
+
+    async with api_client(ctx, principal=NAMED) as http:
+        routed = await http.post(
+            f"/api/v1/disputes/{case_id}/route", json={"route": "mediation", "reason_code": "mediable"}
+        )
+    assert routed.status_code == 200, routed.text
+
+    async with ctx.sessions() as session:
+        rows = (await session.execute(select(ctx.tables.outbox.c.subject, ctx.tables.outbox.c.envelope))).all()
+    envelopes = [envelope for subject, envelope in rows if subject == DisputeRoutedV1.SUBJECT]
+    assert len(envelopes) == 1
+    data = envelopes[0]["data"]
+    assert data["restricted_to"] == ["li.centre", "wang.mediator"]
+    assert data["channel"] == "centre_walk_in"

@@ -12,9 +12,10 @@ import pytest
 from sqlalchemy import func, select
 
 from adr_contracts import envelope_for
-from adr_contracts.mediation import MediationOpenedV1
+from adr_contracts.court import CaseFiledV1
+from adr_contracts.mediation import FollowUpRecordedV1, MediationClosedV1, MediationOpenedV1
 from adr_contracts.subjects import durable_name
-from adr_contracts.vocabulary import MediationStage
+from adr_contracts.vocabulary import ClosingOutcome, FollowUpOutcome, MediationStage
 from adr_intake.spec import SPEC
 from adr_runtime.context import ServiceContext
 from adr_runtime.testing.service import api_client, migrated_context
@@ -41,8 +42,10 @@ async def running(
 
 def _opened(case_id: UUID) -> bytes:
     payload = MediationOpenedV1(
-        mediation_case_id=uuid4(), stage=MediationStage.PRE_LITIGATION,
-        opened_on=date(2026, 11, 28), period_ends_on=date(2026, 12, 28),
+        mediation_case_id=uuid4(),
+        stage=MediationStage.PRE_LITIGATION,
+        opened_on=date(2026, 11, 28),
+        period_ends_on=date(2026, 12, 28),
     )
     return envelope_for(payload, case_id=case_id, correlation_id=uuid4()).to_json()
 
@@ -104,3 +107,57 @@ async def test_malformed_outcome_is_dead_lettered_and_the_next_one_applied(runni
     letter = await jetstream.get_msg("ADR_DEADLETTER", last)
     assert letter.headers["Adr-Reason"].startswith("invalid contract:")
     assert letter.headers["Adr-Original-Subject"] == MediationOpenedV1.SUBJECT
+
+
+async def _publish_contract(js: nats.js.JetStreamContext, payload: Any, case_id: UUID) -> None:
+    stream = "ADR_COURT" if payload.SUBJECT.startswith("adr.court.") else "ADR_MEDIATION"
+    body = envelope_for(payload, case_id=case_id, correlation_id=uuid4()).to_json()
+    await js.publish(payload.SUBJECT, body, stream=stream, headers={"Nats-Msg-Id": str(uuid4())})
+
+
+async def _stage_becomes(client: httpx.AsyncClient, case_id: str, expected: str) -> None:
+    async def reached() -> bool:
+        return (await client.get(f"/api/v1/disputes/{case_id}")).json()["stage"] == expected
+
+    await eventually(reached)
+
+
+async def test_closing_follow_up_and_court_filing_move_the_board(running: Any, jetstream: Any) -> None:
+    """The board follows a dispute to its end: resolved, reopened by a broken promise, filed in court (C1)."""
+    _, _, client = running
+    first = (await client.post("/api/v1/disputes", json=A_DISPUTE)).json()["case_id"]
+    second = (await client.post("/api/v1/disputes", json=A_DISPUTE)).json()["case_id"]
+    mediation_case = uuid4()
+
+    closed = MediationClosedV1(
+        mediation_case_id=mediation_case, outcome=ClosingOutcome.WITHDRAWN, closed_on=date(2026, 11, 28)
+    )
+    await _publish_contract(jetstream, closed, UUID(first))
+    await _stage_becomes(client, first, "resolved")
+
+    settled = FollowUpRecordedV1(
+        mediation_case_id=mediation_case, visited_on=date(2026, 12, 10), outcome=FollowUpOutcome.SETTLED, reopened=False
+    )
+    broken = FollowUpRecordedV1(
+        mediation_case_id=mediation_case,
+        visited_on=date(2026, 12, 20),
+        outcome=FollowUpOutcome.PROMISE_BROKEN,
+        reopened=True,
+    )
+    await _publish_contract(jetstream, settled, UUID(first))
+    await _publish_contract(jetstream, broken, UUID(first))
+    await _stage_becomes(client, first, "mediating")
+    notes = [n["action"] for n in (await client.get(f"/api/v1/disputes/{first}/history")).json()]
+    assert (
+        notes.count("intake.dispute.stage_followed") == 2
+    )  # resolved, then reopened; the settled visit changed nothing
+
+    filed = CaseFiledV1(
+        court_case_no="（2026）沪0101行初1号",
+        filed_on=date(2026, 12, 1),
+        first_received_on=date(2026, 11, 2),
+        agency_codes=["A01"],
+        after_mediation=True,
+    )
+    await _publish_contract(jetstream, filed, UUID(second))
+    await _stage_becomes(client, second, "filed_in_court")

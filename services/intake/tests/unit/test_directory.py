@@ -16,8 +16,9 @@ def test_a_new_unit_is_added_with_its_liaisons_counted() -> None:
     unit = AgencyUnit.add("WJG-SCJ", facts(), liaisons=(Liaison(id=uuid4(), name="李四"),), now=T0)
 
     assert unit.events == [
-        AgencyChanged(at=T0, code="WJG-SCJ", name_zh="伍家岗区市场监督管理局", kind="department", change="added",
-                      liaison_count=1)
+        AgencyChanged(
+            at=T0, code="WJG-SCJ", name_zh="伍家岗区市场监督管理局", kind="department", change="added", liaison_count=1
+        )
     ]
     assert "李四" not in repr(unit.events)
 

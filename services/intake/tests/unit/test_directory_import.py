@@ -62,8 +62,13 @@ def test_rows_of_one_unit_must_agree_and_each_may_add_a_liaison() -> None:
 
 def test_chinese_headers_and_gb18030_files_are_read() -> None:
     header = "机关代码,名称,类型,层级,复议机关,来源,已核实"
-    units, errors = plan(csv_bytes("WJG-SFJ,伍家岗区司法局,department,county,伍家岗区人民政府,宜伍府发〔2024〕4号,是",
-                                   header=header, encoding="gb18030"))
+    units, errors = plan(
+        csv_bytes(
+            "WJG-SFJ,伍家岗区司法局,department,county,伍家岗区人民政府,宜伍府发〔2024〕4号,是",
+            header=header,
+            encoding="gb18030",
+        )
+    )
 
     assert errors == [] and units["WJG-SFJ"].facts.verified is True
 

@@ -23,12 +23,15 @@ WITH_ID = ApplicantKeys(id_keys=frozenset({"id-1"}), name_keys=frozenset({"name-
 NAME_ONLY = ApplicantKeys(id_keys=frozenset(), name_keys=frozenset({"name-张三"}))
 
 
-def earlier(act: ContestedAct = ACT, *, id_key: str | None = "id-1", name_key: str = "name-张三",
-            days_ago: int = 10) -> EarlierDispute:
+def earlier(
+    act: ContestedAct = ACT, *, id_key: str | None = "id-1", name_key: str = "name-张三", days_ago: int = 10
+) -> EarlierDispute:
     return EarlierDispute(
-        case_id=uuid4(), registration_no=f"WJG-2026-{days_ago:06d}",
+        case_id=uuid4(),
+        registration_no=f"WJG-2026-{days_ago:06d}",
         registered_at=datetime(2026, 11, 28, tzinfo=UTC) - timedelta(days=days_ago),
-        act=act, applicants=(IndexedApplicant(id_key=id_key, name_key=name_key),),
+        act=act,
+        applicants=(IndexedApplicant(id_key=id_key, name_key=name_key),),
     )
 
 

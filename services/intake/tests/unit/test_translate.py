@@ -11,8 +11,14 @@ from adr_intake.domain.events import DisputeRouted
 def test_routed_on_is_the_district_date_not_the_utc_date() -> None:
     early_morning_in_china = datetime(2026, 11, 27, 17, 30, tzinfo=UTC)  # 01:30 on 28 Nov in Beijing time
     event = DisputeRouted(
-        case_id=uuid4(), at=early_morning_in_china, route="mediation", reason_code="discretionary_act", basis=None,
-        registration_no="WJG-2026-000001", first_received_on=date(2026, 11, 20), agency_codes=("WJG-SCJ",),
+        case_id=uuid4(),
+        at=early_morning_in_china,
+        route="mediation",
+        reason_code="discretionary_act",
+        basis=None,
+        registration_no="WJG-2026-000001",
+        first_received_on=date(2026, 11, 20),
+        agency_codes=("WJG-SCJ",),
         mediation_consent=True,
     )
 

@@ -36,8 +36,9 @@ def test_a_repeat_is_kept_in_the_history_and_not_published() -> None:
 
 @pytest.mark.clause("O3")
 def test_a_directory_change_is_reference_data_without_a_case() -> None:
-    event = AgencyChanged(at=AT, code="WJG-SCJ", name_zh="伍家岗区市场监督管理局", kind="department", change="updated",
-                          liaison_count=2)
+    event = AgencyChanged(
+        at=AT, code="WJG-SCJ", name_zh="伍家岗区市场监督管理局", kind="department", change="updated", liaison_count=2
+    )
 
     envelope = translate.directory_envelope(event, correlation_id=uuid4())
 

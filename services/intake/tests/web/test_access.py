@@ -97,9 +97,15 @@ async def test_a_signed_in_clerk_registers_through_the_form_with_its_token_and_i
         await sign_in_form(http, "li.centre", next_path="/disputes/new")
         form_page = await http.get("/disputes/new")
         tokens = re.findall(r'name="csrf_token" value="([^"]*)"', form_page.text)
-        form = {"channel": "centre_walk_in", "received_on": "2026-11-20", "applicant_kind": "natural",
-                "applicant_name": "张三", "agency_code": "WJG-SCJ", "act_type": "penalty",
-                "claims_summary": "请求撤销罚款决定"}
+        form = {
+            "channel": "centre_walk_in",
+            "received_on": "2026-11-20",
+            "applicant_kind": "natural",
+            "applicant_name": "张三",
+            "agency_code": "WJG-SCJ",
+            "act_type": "penalty",
+            "claims_summary": "请求撤销罚款决定",
+        }
         forged = await http.post("/disputes/new", data=form)
         registered = await http.post("/disputes/new", data={**form, "csrf_token": tokens[-1]})
         case_id = registered.headers["location"].split("?")[0].rsplit("/", 1)[-1]

@@ -95,9 +95,15 @@ async def test_a_withdrawal_from_the_dispute_page_ends_routing_there(client: htt
 @pytest.mark.clause("C2", "M3")
 async def test_the_registration_form_takes_the_act_number_and_the_amount(client: httpx.AsyncClient) -> None:
     form = {
-        "channel": "centre_walk_in", "received_on": "2026-11-20", "applicant_kind": "natural", "applicant_name": "张三",
-        "agency_code": "WJG-SCJ", "act_type": "penalty", "claims_summary": "请求撤销罚款决定",
-        "act_doc_no": "伍市监罚〔2026〕12号", "amount_yuan": "1000000",
+        "channel": "centre_walk_in",
+        "received_on": "2026-11-20",
+        "applicant_kind": "natural",
+        "applicant_name": "张三",
+        "agency_code": "WJG-SCJ",
+        "act_type": "penalty",
+        "claims_summary": "请求撤销罚款决定",
+        "act_doc_no": "伍市监罚〔2026〕12号",
+        "amount_yuan": "1000000",
     }
 
     bad = await client.post("/disputes/new", data={**form, "amount_yuan": "-5"})

@@ -13,14 +13,24 @@ from adr_runtime.testing.service import api_client, migrated_context
 pytestmark = [pytest.mark.integration, pytest.mark.clause("M3", "M4")]
 
 FORM = {
-    "channel": "centre_walk_in", "received_on": "2026-11-20", "applicant_kind": "natural", "applicant_name": "张三",
-    "agency_code": "WJG-SCJ", "act_type": "penalty", "claims_summary": "请求撤销罚款决定",
+    "channel": "centre_walk_in",
+    "received_on": "2026-11-20",
+    "applicant_kind": "natural",
+    "applicant_name": "张三",
+    "agency_code": "WJG-SCJ",
+    "act_type": "penalty",
+    "claims_summary": "请求撤销罚款决定",
 }
 ACT_FACTS = {
-    "act_made_on": "2026-10-05", "act_served_on": "2026-10-08", "act_known_on": "2026-10-08",
-    "postmark_on": "2026-11-18", "claim_types": ["revoke_or_alter", "confirm_illegal"],
-    "reconsideration_applied": "on", "reconsideration_organ": "伍家岗区人民政府",
-    "reconsideration_decision_type": "maintain", "reconsideration_served_on": "2026-11-10",
+    "act_made_on": "2026-10-05",
+    "act_served_on": "2026-10-08",
+    "act_known_on": "2026-10-08",
+    "postmark_on": "2026-11-18",
+    "claim_types": ["revoke_or_alter", "confirm_illegal"],
+    "reconsideration_applied": "on",
+    "reconsideration_organ": "伍家岗区人民政府",
+    "reconsideration_decision_type": "maintain",
+    "reconsideration_served_on": "2026-11-10",
 }
 
 
@@ -56,7 +66,10 @@ async def test_the_form_registers_the_act_facts_and_the_page_shows_them(client: 
     assert body["act_known_on"] == "2026-10-08" and body["postmark_on"] == "2026-11-18"
     assert body["claim_types"] == ["revoke_or_alter", "confirm_illegal"]
     assert body["reconsideration"] == {
-        "applied": True, "organ": "伍家岗区人民政府", "decision_type": "maintain", "decision_served_on": "2026-11-10",
+        "applied": True,
+        "organ": "伍家岗区人民政府",
+        "decision_type": "maintain",
+        "decision_served_on": "2026-11-10",
     }
     assert "知道或应当知道之日" in page.text and "2026-10-08" in page.text
     assert "已申请（伍家岗区人民政府），维持" in page.text and "确认行政行为违法" in page.text

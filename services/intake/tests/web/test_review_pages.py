@@ -119,7 +119,9 @@ async def test_submitting_stores_the_review_and_returns_to_the_dispute(client: h
     assert response.status_code == 303 and response.headers["location"] == f"/disputes/{case_id}"
     review = (await client.get(f"/api/v1/disputes/{case_id}/filing-review")).json()
     assert (review["route"], review["deadline_provisional"], review["checks"][-1]["reason"]) == (
-        "filing", True, "待核实前案",
+        "filing",
+        True,
+        "待核实前案",
     )
     assert (await client.get(f"/api/v1/disputes/{case_id}")).json()["stage"] == "routed_to_filing"
     stored = await client.get(f"/disputes/{case_id}/review")

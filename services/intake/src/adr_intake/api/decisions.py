@@ -17,7 +17,11 @@ router = APIRouter(prefix="/api/v1/disputes", tags=["disputes"], dependencies=CA
 
 @router.post("/{case_id}/classification", response_model=DisputeView)
 async def classify_dispute(
-    case_id: UUID, body: ClassificationRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    case_id: UUID,
+    body: ClassificationRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> DisputeView:
     """Classifies the dispute by hand: the flags as they should stand, with the reason (kept by intake).
@@ -36,7 +40,11 @@ async def classify_dispute(
 
 @router.post("/{case_id}/lead-agency", response_model=DisputeView)
 async def decide_lead_agency(
-    case_id: UUID, body: LeadAgencyRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    case_id: UUID,
+    body: LeadAgencyRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> DisputeView:
     """Records the lead agency decided by the Justice Bureau and the court among the agencies involved (A1).
@@ -46,7 +54,9 @@ async def decide_lead_agency(
     (it is responsible) or the code is not one of them; 409 already decided or withdrawn.
     """
     command = decisions.DecideLeadAgency(
-        case_id=case_id, lead_agency_code=body.lead_agency_code, reasons=body.reasons,
+        case_id=case_id,
+        lead_agency_code=body.lead_agency_code,
+        reasons=body.reasons,
         decided_on=body.decided_on or local_date(now),
     )
     await decisions.decide_lead_agency(command, intake_uow(ctx, actor=actor, correlation_id=correlation_id), now=now)
@@ -55,7 +65,11 @@ async def decide_lead_agency(
 
 @router.post("/{case_id}/withdrawal", response_model=DisputeView)
 async def withdraw_dispute(
-    case_id: UUID, body: WithdrawalRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    case_id: UUID,
+    body: WithdrawalRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> DisputeView:
     """Records the applicant's withdrawal; publishes `adr.intake.dispute.withdrawn.v1`.

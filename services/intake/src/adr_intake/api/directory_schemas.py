@@ -32,8 +32,13 @@ class UnitIn(UnitFields):
         json_schema_extra={
             "examples": [
                 {
-                    "code": "WJG-SCJ", "name_zh": "伍家岗区市场监督管理局", "kind": "department", "level": "county",
-                    "reconsideration_organ_zh": "伍家岗区人民政府", "verified": False, "source": "http://www.ycwjg.gov.cn/",
+                    "code": "WJG-SCJ",
+                    "name_zh": "伍家岗区市场监督管理局",
+                    "kind": "department",
+                    "level": "county",
+                    "reconsideration_organ_zh": "伍家岗区人民政府",
+                    "verified": False,
+                    "source": "http://www.ycwjg.gov.cn/",
                 }
             ]
         },

@@ -26,9 +26,7 @@ RulesDep = Annotated[FilingRules, Depends(get_filing_rules)]
 
 
 @router.post("", response_model=FilingCheckResponse)
-async def evaluate_filing_checks(
-    body: FilingCheckRequest, now: ClockDep, rules: RulesDep
-) -> FilingCheckResponse:
+async def evaluate_filing_checks(body: FilingCheckRequest, now: ClockDep, rules: RulesDep) -> FilingCheckResponse:
     """Runs the eight filing checks on the facts as of `as_of` (default: today in Asia/Shanghai); stores nothing.
 
     Each check answers `pass`, `fail`, `correctable` or `review` with the article relied on and a

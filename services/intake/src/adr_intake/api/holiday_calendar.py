@@ -39,8 +39,11 @@ async def load_year(
     except CalendarDataError as exc:
         raise RequestValidationError(
             [
-                {"loc": ("body", "rows", p.line - 1, p.field) if p.line else ("body", "rows"), "msg": p.message,
-                 "type": "calendar_row"}
+                {
+                    "loc": ("body", "rows", p.line - 1, p.field) if p.line else ("body", "rows"),
+                    "msg": p.message,
+                    "type": "calendar_row",
+                }
                 for p in exc.problems
             ]
         ) from None

@@ -19,7 +19,11 @@ PERSONAL_FIELDS = ("applicants.name", "applicants.id_no", "applicants.phone", "c
 
 @router.post("/{case_id}/restriction", response_model=DisputeView)
 async def restrict_dispute(
-    case_id: UUID, body: RestrictionRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    case_id: UUID,
+    body: RestrictionRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> DisputeView:
     """Restricts the dispute to the people named by their account (1 to 20); an empty list lifts it.
@@ -34,7 +38,11 @@ async def restrict_dispute(
 
 @router.get("/{case_id}/parties", response_model=PersonalDataView)
 async def dispute_parties(
-    case_id: UUID, ctx: ContextDep, request: Request, response: Response, principal: PrincipalDep,
+    case_id: UUID,
+    ctx: ContextDep,
+    request: Request,
+    response: Response,
+    principal: PrincipalDep,
     correlation_id: CorrelationDep,
 ) -> PersonalDataView:
     """The applicants unmasked (name, ID number, phone) and the claims, decrypted (O2).

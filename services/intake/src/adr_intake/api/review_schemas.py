@@ -102,8 +102,9 @@ class FilingReviewRequest(FilingCheckRequest):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [REVIEW_EXAMPLE]})
 
     confirmations: ConfirmationsIn
-    route: Route = Field(description="审查人决定的去向：mediation 诉前调解；filing 立案；reconsideration 行政复议；"
-                         "not_accepted 不予受理")
+    route: Route = Field(
+        description="审查人决定的去向：mediation 诉前调解；filing 立案；reconsideration 行政复议；not_accepted 不予受理"
+    )
     reason_code: str = Field(pattern=CODE, description="分流理由代码", examples=["discretionary_act"])
     basis: str | None = Field(
         default=None, max_length=500, validate_default=True, description="不予受理时引用的法律依据（此时必填）"

@@ -66,7 +66,10 @@ async def register_dispute(
     assert isinstance(settings, Settings)
     uow = _uow(ctx, actor, correlation_id)
     case_id = await handlers.register_dispute(
-        registration_command(body), uow, now=now, number_format=settings.registration_no_format,
+        registration_command(body),
+        uow,
+        now=now,
+        number_format=settings.registration_no_format,
         rules=settings.classification_rules(),
     )
     response.headers["Location"] = f"{router.prefix}/{case_id}"

@@ -34,9 +34,7 @@ class ApplicantIn(BaseModel):
 
     kind: Literal["natural", "legal_person", "other_org"] = Field(description="自然人、法人或其他组织")
     name: str = Field(min_length=1, max_length=100, description="姓名或名称", examples=["张三"])
-    id_no: str | None = Field(
-        default=None, pattern=r"^[0-9A-Z]{15,18}$", description="身份证号或统一社会信用代码"
-    )
+    id_no: str | None = Field(default=None, pattern=r"^[0-9A-Z]{15,18}$", description="身份证号或统一社会信用代码")
     phone: str | None = Field(default=None, pattern=r"^[0-9+\- ]{5,20}$", description="联系电话")
 
 

@@ -135,7 +135,11 @@ class AgencyUnit:
         self.version += 1
         self.events.append(
             AgencyChanged(
-                at=now, code=self.code, name_zh=self.facts.name_zh, kind=self.facts.kind.value,
-                change=change, liaison_count=len(self.liaisons),
+                at=now,
+                code=self.code,
+                name_zh=self.facts.name_zh,
+                kind=self.facts.kind.value,
+                change=change,
+                liaison_count=len(self.liaisons),
             )
         )

@@ -29,6 +29,8 @@ class DisputeRouted:
     agency_codes: tuple[str, ...]
     mediation_consent: bool
     lead_agency_code: str | None = None
+    channel: str | None = None
+    restricted_to: tuple[str, ...] = ()  # staff sign-in names; the case follows its restriction (O3)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,8 @@ class Stage(StrEnum):
     ROUTED_TO_RECONSIDERATION = "routed_to_reconsideration"  # 引导复议
     NOT_ACCEPTED = "not_accepted"  # 不予受理
     WITHDRAWN = "withdrawn"  # 已撤回
+    RESOLVED = "resolved"  # 调解结案（协议履行完毕、撤回申请或机关自行纠正）
+    FILED_IN_COURT = "filed_in_court"  # 法院已立案
 
 
 _STAGE_OF_ROUTE = {
@@ -96,6 +98,7 @@ class Dispute:
     classification: Classification = field(default_factory=Classification)
     lead_agency_code: str | None = None  # with one agency involved, that agency (谁主管谁负责)
     lead_agency_reasons: str | None = None
+    restricted_to: tuple[str, ...] = ()  # the only staff who may see it (O3); set through the repository
     lead_agency_decided_on: date | None = None
     liaisons_to_notify: tuple[UUID, ...] = ()
     withdrawal_reason_code: str | None = None
@@ -145,6 +148,8 @@ class Dispute:
                 agency_codes=self.agency_codes,
                 mediation_consent=self.mediation_consent,
                 lead_agency_code=self.lead_agency_code,
+                channel=self.channel,
+                restricted_to=self.restricted_to,
             )
         )
 
@@ -173,8 +178,10 @@ class Dispute:
         self.repeat_of = earlier_case_id
         self.events.append(
             RepeatFlagged(
-                case_id=self.id, at=self.registered_at,
-                earlier_case_id=earlier_case_id, earlier_registration_no=earlier_registration_no,
+                case_id=self.id,
+                at=self.registered_at,
+                earlier_case_id=earlier_case_id,
+                earlier_registration_no=earlier_registration_no,
             )
         )
 
@@ -187,9 +194,14 @@ class Dispute:
         self.classification, self.version = classification, self.version + 1
         self.events.append(
             DisputeClassified(
-                case_id=self.id, at=now, major=classification.major, group=classification.group,
-                sensitive=classification.sensitive, reason_codes=classification.reason_codes,
-                manual=classification.manual, alert=alert,
+                case_id=self.id,
+                at=now,
+                major=classification.major,
+                group=classification.group,
+                sensitive=classification.sensitive,
+                reason_codes=classification.reason_codes,
+                manual=classification.manual,
+                alert=alert,
             )
         )
 

@@ -12,8 +12,22 @@ from datetime import datetime
 from uuid import UUID
 
 # brackets people type for 〔〕 in document numbers (伍市监罚〔2026〕12号)
-_BRACKETS = str.maketrans({"[": "〔", "]": "〕", "［": "〔", "］": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕",
-                           "（": "〔", "）": "〕", "﹝": "〔", "﹞": "〕"})
+_BRACKETS = str.maketrans(
+    {
+        "[": "〔",
+        "]": "〕",
+        "［": "〔",
+        "］": "〕",
+        "【": "〔",
+        "】": "〕",
+        "(": "〔",
+        ")": "〕",
+        "（": "〔",
+        "）": "〕",
+        "﹝": "〔",
+        "﹞": "〕",
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -98,8 +98,11 @@ def decision_fields(row: Mapping[Any, Any]) -> dict[str, Any]:
         "applicant_count": len(row["applicants"]),
         "repeat_of": row["repeat_of"],
         "classification": Classification(
-            major=row["is_major"], group=row["is_group"], sensitive=row["is_sensitive"],
-            reason_codes=tuple(row["classification_reasons"] or ()), manual=row["classification_manual"],
+            major=row["is_major"],
+            group=row["is_group"],
+            sensitive=row["is_sensitive"],
+            reason_codes=tuple(row["classification_reasons"] or ()),
+            manual=row["classification_manual"],
             note=row["classification_note"],
         ),
         "lead_agency_code": row["lead_agency_code"],

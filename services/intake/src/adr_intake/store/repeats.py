@@ -62,8 +62,16 @@ async def earlier_disputes(session: AsyncSession, keys: Sequence[ApplicantKeys])
         or_(keys_table.c.id_key.in_(id_keys), keys_table.c.name_key.in_(name_keys))
     )
     query = (
-        select(disputes.c.id, disputes.c.registration_no, disputes.c.registered_at, disputes.c.agency_codes,
-               disputes.c.act_type, disputes.c.act_doc_no, keys_table.c.id_key, keys_table.c.name_key)
+        select(
+            disputes.c.id,
+            disputes.c.registration_no,
+            disputes.c.registered_at,
+            disputes.c.agency_codes,
+            disputes.c.act_type,
+            disputes.c.act_doc_no,
+            keys_table.c.id_key,
+            keys_table.c.name_key,
+        )
         .join(keys_table, keys_table.c.case_id == disputes.c.id)
         .where(disputes.c.id.in_(matched))
     )
@@ -72,8 +80,11 @@ async def earlier_disputes(session: AsyncSession, keys: Sequence[ApplicantKeys])
     for row in (await session.execute(query)).all():
         indexed[row.id].append(IndexedApplicant(id_key=row.id_key, name_key=row.name_key))
         facts[row.id] = EarlierDispute(
-            case_id=row.id, registration_no=row.registration_no, registered_at=row.registered_at,
-            act=ContestedAct(tuple(row.agency_codes), row.act_type, row.act_doc_no), applicants=(),
+            case_id=row.id,
+            registration_no=row.registration_no,
+            registered_at=row.registered_at,
+            act=ContestedAct(tuple(row.agency_codes), row.act_type, row.act_doc_no),
+            applicants=(),
         )
     return [
         EarlierDispute(f.case_id, f.registration_no, f.registered_at, f.act, tuple(indexed[case_id]))

@@ -144,5 +144,6 @@ def _to_domain(row: object) -> Dispute:
         stage=Stage(data["stage"]),
         route=data["route"],
         version=data["version"],
+        restricted_to=tuple(data.get("restricted_to") or ()),
         **decision_fields(data),
     )

@@ -69,7 +69,9 @@ async def decide_lead_agency(
     data = {"lead_agency_code": lead_agency_code, "reasons": reasons.strip(), "decided_on": decided_on or None}
     body = _valid(LeadAgencyRequest, data)
     command = decisions.DecideLeadAgency(
-        case_id=case_id, lead_agency_code=body.lead_agency_code, reasons=body.reasons,
+        case_id=case_id,
+        lead_agency_code=body.lead_agency_code,
+        reasons=body.reasons,
         decided_on=body.decided_on or local_date(now),
     )
     await decisions.decide_lead_agency(command, intake_uow(ctx, actor=actor, correlation_id=correlation_id), now=now)

@@ -38,13 +38,24 @@ def _valid(model: Any, data: dict[str, Any]) -> Any:
 
 
 async def _list_page(
-    request: Request, ctx: ContextDep, *, kind: str | None = None, errors: list[RowError] | None = None,
-    flash: dict[str, str] | None = None, status_code: int = 200,
+    request: Request,
+    ctx: ContextDep,
+    *,
+    kind: str | None = None,
+    errors: list[RowError] | None = None,
+    flash: dict[str, str] | None = None,
+    status_code: int = 200,
 ) -> HTMLResponse:
     units = await views.units(ctx.sessions, kind=kind or None)
     return _page(
-        request, "intake/directory.html", status_code=status_code, page_title="机关目录与联络员",
-        units=units, kind=kind, errors=errors or [], flash=flash,
+        request,
+        "intake/directory.html",
+        status_code=status_code,
+        page_title="机关目录与联络员",
+        units=units,
+        kind=kind,
+        errors=errors or [],
+        flash=flash,
     )
 
 
@@ -69,8 +80,13 @@ def _import_flash(params: Mapping[str, str]) -> dict[str, str] | None:
 
 @router.post("/directory/import")
 async def import_file(
-    request: Request, ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep,
-    file: Annotated[UploadFile, File()], dry_run: Annotated[str | None, Form()] = None,
+    request: Request,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
+    correlation_id: CorrelationDep,
+    file: Annotated[UploadFile, File()],
+    dry_run: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Imports an uploaded CSV or XLSX; any bad row sends the page back with every row's error, nothing imported."""
     uow = intake_uow(ctx, actor=actor, correlation_id=correlation_id)
@@ -87,7 +103,13 @@ async def seed(
 
 
 async def _import(
-    request: Request, ctx: ContextDep, content: bytes, uow: IntakeUnitOfWork, *, now: datetime, only_new: bool,
+    request: Request,
+    ctx: ContextDep,
+    content: bytes,
+    uow: IntakeUnitOfWork,
+    *,
+    now: datetime,
+    only_new: bool,
     dry_run: bool,
 ) -> Response:
     try:
@@ -144,8 +166,14 @@ async def retire_unit(
 
 @router.post("/directory/{code}/liaisons")
 async def add_liaison(
-    code: str, ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep,
-    name: Annotated[str, Form()] = "", phone: Annotated[str, Form()] = "", post: Annotated[str, Form()] = "",
+    code: str,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
+    correlation_id: CorrelationDep,
+    name: Annotated[str, Form()] = "",
+    phone: Annotated[str, Form()] = "",
+    post: Annotated[str, Form()] = "",
 ) -> RedirectResponse:
     """Designates a liaison officer from the unit's page."""
     body = _valid(LiaisonIn, {"name": name.strip(), "phone": phone.strip() or None, "post": post.strip() or None})

@@ -23,6 +23,8 @@ STAGES = {
     "routed_to_reconsideration": ("引导行政复议", "info"),
     "not_accepted": ("不予受理", "danger"),
     "withdrawn": ("已撤回", "info"),
+    "resolved": ("已化解结案", "ok"),
+    "filed_in_court": ("法院已立案", "info"),
 }
 
 ROUTES = {

@@ -51,7 +51,12 @@ async def board(
 ) -> HTMLResponse:
     """Every dispute across channels, newest first, with how long it has waited (a liaison: its agency's, O3)."""
     page = await views.dispute_page(
-        ctx.sessions, stage=stage or None, channel=channel or None, limit=200, offset=0, agency=agency_scope(principal),
+        ctx.sessions,
+        stage=stage or None,
+        channel=channel or None,
+        limit=200,
+        offset=0,
+        agency=agency_scope(principal),
         viewer=restriction_viewer(principal),
     )
     template = "intake/board_rows.html" if request.headers.get("HX-Request") else "intake/board.html"
@@ -81,7 +86,10 @@ async def register(
     assert isinstance(settings, Settings)
     uow = intake_uow(ctx, actor=actor, correlation_id=correlation_id)  # with the cipher for personal data
     case_id = await handlers.register_dispute(
-        registration_command(body), uow, now=now, number_format=settings.registration_no_format,
+        registration_command(body),
+        uow,
+        now=now,
+        number_format=settings.registration_no_format,
         rules=settings.classification_rules(),
     )
     return RedirectResponse(f"/disputes/{case_id}?registered=1", status_code=303)

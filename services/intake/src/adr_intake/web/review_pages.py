@@ -133,6 +133,13 @@ def _again(
 ) -> HTMLResponse:
     result, fact_errors = sheet.evaluated()
     return _render(
-        request, "intake/review.html", status_code=status_code, page_title=_title(sheet.dispute),
-        dispute=sheet.dispute, form=sheet.form, errors={**fact_errors, **(errors or {})}, result=result, notice=notice,
+        request,
+        "intake/review.html",
+        status_code=status_code,
+        page_title=_title(sheet.dispute),
+        dispute=sheet.dispute,
+        form=sheet.form,
+        errors={**fact_errors, **(errors or {})},
+        result=result,
+        notice=notice,
     )
