@@ -86,7 +86,7 @@ class HearingHeldV1(ContractModel):
     agency_code: str
     head_required: bool
     head_appeared: bool
-    head_rank: str | None = Field(default=None, description="Code of the rank of whoever appeared, e.g. principal, deputy")
+    head_rank: str | None = Field(default=None, description="Rank code of who appeared")
     spoke_to_substance: bool = False
     absence_reason_code: str | None = None
 
