@@ -54,9 +54,8 @@ def render_docx(document: Document) -> bytes:
         signed = chinese_date(signature.signed_on) if signature.signed_on else "　　年　　月　　日"
         word.add_paragraph(f"{signature.role}（签名/盖章）：{signature.name}　　{signed}")
     if document.issuer or document.issued_on:
-        closing = word.add_paragraph(
-            "　".join(x for x in (document.issuer, chinese_date(document.issued_on) if document.issued_on else None) if x)
-        )
+        issued = chinese_date(document.issued_on) if document.issued_on else None
+        closing = word.add_paragraph("　".join(x for x in (document.issuer, issued) if x))
         closing.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     if document.footer:
         word.add_paragraph(document.footer)
