@@ -89,7 +89,7 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     app.middleware("http")(_correlation_id)
     _add_operational_routes(app, ctx, probe)
     if spec.shell is not None:
-        spec.shell.mount(app)
+        spec.shell.mount(app, ctx.settings.peer_urls)
     _install_sign_in(app, ctx)
     assert spec.access is not None  # checked by _install_sign_in
     guard = Depends(protect(spec.access))

@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr, model_validator
+from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adr_runtime.auth.settings import AuthSettings
@@ -40,6 +40,9 @@ class ServiceSettings(BaseSettings):
     log_json: bool = True
     otel_service_name: str | None = None
     auth: AuthSettings = AuthSettings()
+    # Where the shell's links to the other institutions point; one variable for the whole platform:
+    # ADR_PEER_URLS='{"mediation": "https://tiaojie.example.gov.cn/"}'. Unnamed services keep 127.0.0.1:800x.
+    peer_urls: dict[str, str] = Field(default_factory=dict, validation_alias=AliasChoices("ADR_PEER_URLS", "peer_urls"))
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_prod(self) -> "ServiceSettings":

@@ -62,8 +62,18 @@ class WebShell:
             lstrip_blocks=True,
         )
 
-    def mount(self, app: FastAPI) -> None:
-        """Serves the shared static files at /static and makes the shell available to error pages."""
+    def mount(self, app: FastAPI, peer_urls: Mapping[str, str] | None = None) -> None:
+        """Serves the shared static files at /static and makes the shell available to error pages.
+
+        Args:
+            app: the service's application.
+            peer_urls: where the other institutions' services answer (settings ``ADR_PEER_URLS``);
+                services not named keep their default address.
+        """
+        unknown = set(peer_urls or {}) - set(DEFAULT_LINKS)
+        if unknown:
+            raise ValueError(f"ADR_PEER_URLS names unknown services: {sorted(unknown)}")
+        self.links.update(peer_urls or {})
         app.mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static")
         app.state.shell = self
 
