@@ -40,8 +40,12 @@ async def gate(database_url: str) -> AsyncIterator[AuthGate]:
 
 async def add_account(gate: AuthGate, username: str = "li.mediator", **overrides: Any) -> None:
     fields: dict[str, Any] = {
-        "username": username, "display_name": "李调解", "password": PASSWORD,
-        "roles": frozenset({Role.MEDIATOR}), "institution": "centre", **overrides,
+        "username": username,
+        "display_name": "李调解",
+        "password": PASSWORD,
+        "roles": frozenset({Role.MEDIATOR}),
+        "institution": "centre",
+        **overrides,
     }
     async with gate.sessions() as session, session.begin():
         await gate.accounts.create(session, NewAccount(**fields), now=gate.clock())

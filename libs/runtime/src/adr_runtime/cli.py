@@ -65,7 +65,9 @@ async def _seed_demo(ctx: ServiceContext) -> None:
         raise SystemExit(f"seed-demo needs {DEMO_PASSWORD_VAR} (8+ characters) and a non-production env")
     gate = build_gate(ctx)
     created = await seed_demo_accounts(
-        gate, password=password, institution=SERVICE_TITLE_ZH[ctx.spec.name],
+        gate,
+        password=password,
+        institution=SERVICE_TITLE_ZH[ctx.spec.name],
         agency_code=os.environ.get("ADR_DEMO_AGENCY", "WJG-SCJ"),
         other_agency_code=os.environ.get("ADR_DEMO_OTHER_AGENCY", "WJG-ZJJ"),
     )

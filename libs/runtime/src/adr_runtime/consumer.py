@@ -95,13 +95,11 @@ class ConsumerGroup:
             await self._consume(msg, subject=subject, durable=durable, handler=subscription.handler)
 
         consume.__name__ = f"on_{durable}"
-        broker.subscriber(subject, stream=stream, durable=durable, pull_sub=PullSub(batch_size=1, timeout=5.0))(
-            consume
-        )
+        broker.subscriber(subject, stream=stream, durable=durable, pull_sub=PullSub(batch_size=1, timeout=5.0))(consume)
 
     async def _consume(self, msg: Any, *, subject: str, durable: str, handler: Handler) -> None:
         try:
-            envelope = _parse(subject, msg.body)
+            envelope = parse_delivered(subject, msg.body)
         except (ValidationError, ValueError, registry.UnknownSubject) as exc:
             await self._dead_letter(msg, durable=durable, reason=describe_rejection(exc))
             return
@@ -113,15 +111,7 @@ class ConsumerGroup:
             await self._retry_or_dead_letter(msg, durable=durable, exc=exc)
 
     async def _apply(self, envelope: Envelope[Any], *, subject: str, durable: str, handler: Handler) -> None:
-        async with self._sessions() as session, session.begin():
-            fresh = await claim(
-                session, self._tables, consumer=durable, event_id=str(envelope.event_id), subject=subject
-            )
-            if not fresh:
-                metrics.DUPLICATES.labels(durable).inc()
-                return
-            await handler(session, envelope)
-        metrics.CONSUMED.labels(durable).inc()
+        await apply_once(self._sessions, self._tables, envelope, subject=subject, durable=durable, handler=handler)
 
     async def _retry_or_dead_letter(self, msg: Any, *, durable: str, exc: Exception) -> None:
         deliveries = msg.raw_message.metadata.num_delivered
@@ -147,7 +137,31 @@ class ConsumerGroup:
         await msg.reject()
 
 
-def _parse(subject: str, body: bytes) -> Envelope[ContractModel]:
+async def apply_once(
+    sessions: async_sessionmaker[AsyncSession],
+    tables: MessagingTables,
+    envelope: Envelope[Any],
+    *,
+    subject: str,
+    durable: str,
+    handler: Handler,
+) -> bool:
+    """Applies an event in one transaction with its inbox row; ``False`` when it was applied before.
+
+    Live deliveries and an operator's replay of a dead letter both come through here.
+    """
+    async with sessions() as session, session.begin():
+        fresh = await claim(session, tables, consumer=durable, event_id=str(envelope.event_id), subject=subject)
+        if not fresh:
+            metrics.DUPLICATES.labels(durable).inc()
+            return False
+        await handler(session, envelope)
+    metrics.CONSUMED.labels(durable).inc()
+    return True
+
+
+def parse_delivered(subject: str, body: bytes) -> Envelope[ContractModel]:
+    """Validates a delivered message against its subject's contract (and the type it claims)."""
     envelope = registry.parse(subject, body)
     if envelope.event_type != subject:
         raise ValueError(f"envelope type {envelope.event_type!r} does not match its subject")

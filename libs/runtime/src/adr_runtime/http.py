@@ -20,6 +20,10 @@ from adr_runtime.auth.gate import PLATFORM_TITLE, AuthGate
 from adr_runtime.auth.install import install_auth, on_auth_error
 from adr_runtime.context import ServiceContext
 from adr_runtime.db import ping
+from adr_runtime.dead_letters.routes import ERRORS as DEAD_LETTER_ERRORS
+from adr_runtime.dead_letters.routes import OpsNats
+from adr_runtime.dead_letters.routes import api_router as dead_letter_api
+from adr_runtime.dead_letters.routes import page_router as dead_letter_pages
 from adr_runtime.problems import install_problem_handlers, problem, respond
 from adr_runtime.telemetry import setup_tracing
 from adr_runtime.web.shell import wants_html
@@ -72,6 +76,7 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
         ctx: the process's resources.
     """
     probe = NatsProbe(ctx.settings.nats_url)
+    ops_nats = OpsNats(ctx.settings.nats_url)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -80,12 +85,14 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
             yield
         finally:
             await probe.stop()
+            await ops_nats.close()
             await ctx.engine.dispose()
 
     spec = ctx.spec
     app = FastAPI(title=spec.title, description=spec.description, version="0.1.0", lifespan=lifespan)
     app.state.ctx = ctx
-    install_problem_handlers(app, spec.domain_errors)
+    app.state.ops_nats = ops_nats
+    install_problem_handlers(app, {**DEAD_LETTER_ERRORS, **spec.domain_errors})
     app.middleware("http")(_correlation_id)
     _add_operational_routes(app, ctx, probe)
     if spec.shell is not None:
@@ -96,6 +103,9 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     for router in spec.routers(ctx):
         # every route of the service needs a principal its access policy allows (O2)
         app.include_router(router, dependencies=[guard])
+    # the dead-letter desk (issue #10): administrators only, in every service
+    app.include_router(dead_letter_api(), dependencies=[guard])
+    app.include_router(dead_letter_pages(), dependencies=[guard])
     FastAPIInstrumentor.instrument_app(
         app, tracer_provider=setup_tracing(spec.name), excluded_urls="healthz,readyz,metrics"
     )

@@ -50,8 +50,15 @@ def respond(request: Request, status: int, *, detail: str, type_: str = "about:b
     shell = getattr(request.app.state, "shell", None)
     if shell is not None and wants_html(request):
         return shell.render(  # type: ignore[no-any-return]
-            request, "shell/error.html", status_code=status, page_title=_TITLES.get(status, "错误"),
-            status=status, title=_TITLES.get(status, "错误"), detail=detail, errors=extra.get("errors"), home="/",
+            request,
+            "shell/error.html",
+            status_code=status,
+            page_title=_TITLES.get(status, "错误"),
+            status=status,
+            title=_TITLES.get(status, "错误"),
+            detail=detail,
+            errors=extra.get("errors"),
+            home="/",
         )
     return problem(status, detail=detail, type_=type_, **extra)
 
@@ -64,8 +71,12 @@ def _field_path(location: tuple[Any, ...]) -> str:
 def validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     """Each invalid field with a message; input values are never echoed (personal data)."""
     return [
-        {"field": _field_path(tuple(error.get("loc", ()))), "in": str(error.get("loc", ("body",))[0]),
-         "message": error.get("msg", ""), "code": error.get("type", "")}
+        {
+            "field": _field_path(tuple(error.get("loc", ()))),
+            "in": str(error.get("loc", ("body",))[0]),
+            "message": error.get("msg", ""),
+            "code": error.get("type", ""),
+        }
         for error in exc.errors()
     ]
 

@@ -19,9 +19,7 @@ class ServiceSettings(BaseSettings):
     ``__`` (``INTAKE_AUTH__SESSION_SECRET``, ``INTAKE_AUTH__OIDC_ISSUER``).
     """
 
-    model_config = SettingsConfigDict(
-        env_file=".env", env_ignore_empty=True, extra="ignore", env_nested_delimiter="__"
-    )
+    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore", env_nested_delimiter="__")
 
     env: Literal["dev", "test", "prod"] = "dev"
     database_url: str = ""

@@ -91,18 +91,27 @@ class Accounts:
         username = normalize_username(account.username)
         if not _USERNAME.match(username):
             raise InvalidUsername(username)
-        Principal(username, account.display_name, account.institution, account.roles,
-                  AuthMethod.PASSWORD, account.agency_code)  # refuses a liaison without an agency
+        Principal(
+            username, account.display_name, account.institution, account.roles, AuthMethod.PASSWORD, account.agency_code
+        )  # refuses a liaison without an agency
         if await self._find(session, username) is not None:
             raise UsernameTaken(username)
         password_hash = await asyncio.to_thread(self._passwords.hash, account.password)
         table = self._tables.staff_accounts
         result = await session.execute(
-            insert(table).values(
-                username=username, display_name=account.display_name, password_hash=password_hash,
-                roles=sorted(role.value for role in account.roles), agency_code=account.agency_code,
-                institution=account.institution, failed_attempts=0, disabled=False, created_at=now,
-            ).returning(table.c.id)
+            insert(table)
+            .values(
+                username=username,
+                display_name=account.display_name,
+                password_hash=password_hash,
+                roles=sorted(role.value for role in account.roles),
+                agency_code=account.agency_code,
+                institution=account.institution,
+                failed_attempts=0,
+                disabled=False,
+                created_at=now,
+            )
+            .returning(table.c.id)
         )
         return int(result.scalar_one())
 
@@ -177,8 +186,13 @@ class Accounts:
         until = now + self._policy.period
         await session.execute(update(table).where(table.c.id == row.id).values(failed_attempts=0, locked_until=until))
         await self._audit(
-            session, now, ANONYMOUS, AuditAction.LOCKED, row.username,
-            failures=failures, minutes=self._policy.lock_minutes,
+            session,
+            now,
+            ANONYMOUS,
+            AuditAction.LOCKED,
+            row.username,
+            failures=failures,
+            minutes=self._policy.lock_minutes,
         )
         return SignIn(SignInOutcome.LOCKED)
 
@@ -198,8 +212,13 @@ class Accounts:
             return await self._refuse_unavailable(session, row, now)
         principal = _principal(row)
         await self._audit(
-            session, now, principal.actor, AuditAction.SIGN_IN, row.username,
-            method=AuthMethod.PASSWORD.value, rehashed=check.new_hash is not None,
+            session,
+            now,
+            principal.actor,
+            AuditAction.SIGN_IN,
+            row.username,
+            method=AuthMethod.PASSWORD.value,
+            rehashed=check.new_hash is not None,
         )
         return SignIn(SignInOutcome.SIGNED_IN, principal)
 

@@ -21,6 +21,8 @@ class AuditAction(StrEnum):
     PERMISSION_DENIED = "permission_denied"
     PERSONAL_DATA_READ = "personal_data_read"
     SIGN_OUT = "sign_out"
+    DEAD_LETTER_REPLAYED = "dead_letter_replayed"
+    DEAD_LETTER_DISCARDED = "dead_letter_discarded"
 
 
 class Outcome(StrEnum):

@@ -56,8 +56,11 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 async def deny(request: Request, principal: Principal, *, target: str, **details: object) -> None:
     """Records a permission denial (path or case id, never a query string) and raises 403."""
     entry = AuditEntry(
-        actor=principal.actor, action=AuditAction.PERMISSION_DENIED, target=target,
-        outcome=Outcome.DENIED, details={"method": request.method, **details},
+        actor=principal.actor,
+        action=AuditAction.PERMISSION_DENIED,
+        target=target,
+        outcome=Outcome.DENIED,
+        details={"method": request.method, **details},
     )
     await get_gate(request).record(entry)
     raise forbidden()
@@ -93,7 +96,11 @@ def can_see_case(principal: Principal, agency_codes: Collection[str], restricted
 
 
 async def ensure_can_see_case(
-    request: Request, principal: Principal, *, case_id: str, agency_codes: Collection[str],
+    request: Request,
+    principal: Principal,
+    *,
+    case_id: str,
+    agency_codes: Collection[str],
     restricted_to: Collection[str],
 ) -> None:
     """Raises 403 (audited against the case id) unless ``can_see_case`` allows it."""
@@ -106,7 +113,10 @@ async def record_personal_data_read(
 ) -> None:
     """Records that the principal read personal data of a case (``fields`` names them, no values)."""
     entry = AuditEntry(
-        actor=principal.actor, action=AuditAction.PERSONAL_DATA_READ, target=target,
-        outcome=Outcome.SUCCESS, details={"fields": sorted(fields), "path": request.url.path},
+        actor=principal.actor,
+        action=AuditAction.PERSONAL_DATA_READ,
+        target=target,
+        outcome=Outcome.SUCCESS,
+        details={"fields": sorted(fields), "path": request.url.path},
     )
     await get_gate(request).record(entry)

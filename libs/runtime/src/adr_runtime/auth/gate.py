@@ -27,8 +27,13 @@ class AuthGate:
     """Accounts, sessions, bearer tokens and the audit log of one service."""
 
     def __init__(
-        self, settings: AuthSettings, *, service: str, tables: AuthTables,
-        sessions: async_sessionmaker[AsyncSession], env: str = "dev",
+        self,
+        settings: AuthSettings,
+        *,
+        service: str,
+        tables: AuthTables,
+        sessions: async_sessionmaker[AsyncSession],
+        env: str = "dev",
     ) -> None:
         self.settings = settings
         self.title = PLATFORM_TITLE  # the office's name on the sign-in page

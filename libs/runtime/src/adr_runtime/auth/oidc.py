@@ -106,16 +106,22 @@ class OidcVerifier:
             return None
         assert settings.oidc_issuer is not None and settings.oidc_audience is not None
         keys: KeySource = (
-            RemoteJwks(settings.oidc_jwks_url) if settings.oidc_jwks_url
+            RemoteJwks(settings.oidc_jwks_url)
+            if settings.oidc_jwks_url
             else StaticJwks.from_file(Path(str(settings.oidc_jwks_file)))
         )
         claims = ClaimNames(
-            subject=settings.oidc_subject_claim, name=settings.oidc_name_claim, roles=settings.oidc_roles_claim,
-            institution=settings.oidc_institution_claim, agency_code=settings.oidc_agency_claim,
+            subject=settings.oidc_subject_claim,
+            name=settings.oidc_name_claim,
+            roles=settings.oidc_roles_claim,
+            institution=settings.oidc_institution_claim,
+            agency_code=settings.oidc_agency_claim,
         )
         rules = TokenRules(
-            issuer=settings.oidc_issuer, audience=settings.oidc_audience,
-            leeway_seconds=settings.oidc_leeway_seconds, default_institution=settings.oidc_default_institution,
+            issuer=settings.oidc_issuer,
+            audience=settings.oidc_audience,
+            leeway_seconds=settings.oidc_leeway_seconds,
+            default_institution=settings.oidc_default_institution,
         )
         return cls(rules, keys=keys, claims=claims)
 
@@ -136,8 +142,13 @@ class OidcVerifier:
     def _decode(self, token: str, key: PyJWK, algorithm: str) -> dict[str, Any]:
         try:
             claims: dict[str, Any] = jwt.decode(
-                token, key, algorithms=[algorithm], audience=self._rules.audience, issuer=self._rules.issuer,
-                leeway=self._rules.leeway_seconds, options={"require": ["exp", "iss", "aud", self._claims.subject]},
+                token,
+                key,
+                algorithms=[algorithm],
+                audience=self._rules.audience,
+                issuer=self._rules.issuer,
+                leeway=self._rules.leeway_seconds,
+                options={"require": ["exp", "iss", "aud", self._claims.subject]},
             )
         except jwt.PyJWTError as exc:
             raise InvalidToken(str(exc)) from None
@@ -152,8 +163,12 @@ class OidcVerifier:
         subject = str(claims[names.subject])
         try:
             return Principal(
-                subject=subject, display_name=str(claims.get(names.name) or subject), institution=str(institution),
-                roles=roles, auth_method=AuthMethod.OIDC, agency_code=claims.get(names.agency_code),
+                subject=subject,
+                display_name=str(claims.get(names.name) or subject),
+                institution=str(institution),
+                roles=roles,
+                auth_method=AuthMethod.OIDC,
+                agency_code=claims.get(names.agency_code),
             )
         except ValueError as exc:
             raise InvalidToken(str(exc)) from None

@@ -90,13 +90,21 @@ async def login(
     target = local_path(next, gate.settings.home_path)
     expected = request.cookies.get(gate.login_cookie, "")
     if not tokens_match(expected, csrf_token):
-        return _form(request, gate, token=new_token(), next_path=target, error=EXPIRED_FORM, status=403,
-                     username=username)
+        return _form(
+            request, gate, token=new_token(), next_path=target, error=EXPIRED_FORM, status=403, username=username
+        )
     result = await gate.sign_in(username, password)
     if result.principal is not None:
         return _signed_in(gate, result.principal, target)
-    return _form(request, gate, token=expected, next_path=target, error=MESSAGES[result.outcome],
-                 status=STATUS[result.outcome], username=username)
+    return _form(
+        request,
+        gate,
+        token=expected,
+        next_path=target,
+        error=MESSAGES[result.outcome],
+        status=STATUS[result.outcome],
+        username=username,
+    )
 
 
 async def logout(request: Request) -> Response:
@@ -136,6 +144,10 @@ def _signed_in(gate: AuthGate, principal: Principal, target: str) -> Response:
 def _view(principal: Principal) -> PrincipalView:
     roles = [RoleView(code=role.value, label=role.label) for role in sorted(principal.roles)]
     return PrincipalView(
-        subject=principal.subject, display_name=principal.display_name, institution=principal.institution,
-        roles=roles, agency_code=principal.agency_code, auth_method=principal.auth_method.value,
+        subject=principal.subject,
+        display_name=principal.display_name,
+        institution=principal.institution,
+        roles=roles,
+        agency_code=principal.agency_code,
+        auth_method=principal.auth_method.value,
     )

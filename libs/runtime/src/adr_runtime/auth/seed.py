@@ -24,23 +24,35 @@ def _demo_accounts(
 ) -> list[NewAccount]:
     accounts = [
         NewAccount(
-            username=demo_username(role), display_name=f"演示{role.label}", password=password,
-            roles=frozenset({role}), institution=institution,
+            username=demo_username(role),
+            display_name=f"演示{role.label}",
+            password=password,
+            roles=frozenset({role}),
+            institution=institution,
             agency_code=agency_code if role is Role.AGENCY_LIAISON else None,
         )
         for role in Role
     ]
     if other_agency_code:
-        accounts.append(NewAccount(
-            username=SECOND_LIAISON, display_name=f"演示{Role.AGENCY_LIAISON.label}（{other_agency_code}）",
-            password=password, roles=frozenset({Role.AGENCY_LIAISON}), institution=institution,
-            agency_code=other_agency_code,
-        ))
+        accounts.append(
+            NewAccount(
+                username=SECOND_LIAISON,
+                display_name=f"演示{Role.AGENCY_LIAISON.label}（{other_agency_code}）",
+                password=password,
+                roles=frozenset({Role.AGENCY_LIAISON}),
+                institution=institution,
+                agency_code=other_agency_code,
+            )
+        )
     return accounts
 
 
 async def seed_demo_accounts(
-    gate: AuthGate, *, password: str, institution: str, agency_code: str = DEMO_AGENCY,
+    gate: AuthGate,
+    *,
+    password: str,
+    institution: str,
+    agency_code: str = DEMO_AGENCY,
     other_agency_code: str | None = None,
 ) -> list[str]:
     """Creates, in one transaction, the demo accounts that do not exist yet; returns their usernames.

@@ -65,8 +65,13 @@ class CookiePolicy:
     def set(self, response: Response, name: str, value: str, *, max_age: int | None = None) -> None:
         """Sets an HttpOnly, SameSite=Lax cookie."""
         response.set_cookie(
-            name, value, max_age=max_age or self.max_age_seconds, path=self.path,
-            secure=self.secure, httponly=True, samesite="lax",
+            name,
+            value,
+            max_age=max_age or self.max_age_seconds,
+            path=self.path,
+            secure=self.secure,
+            httponly=True,
+            samesite="lax",
         )
 
     def clear(self, response: Response, name: str) -> None:

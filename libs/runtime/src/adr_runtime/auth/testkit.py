@@ -72,8 +72,15 @@ def claims_for(subject: str, roles: list[str], *, now: datetime | None = None, *
     """Valid claims for ISSUER and AUDIENCE, expiring in five minutes."""
     issued = now or datetime.now(UTC)
     return {
-        "iss": ISSUER, "aud": AUDIENCE, "sub": subject, "iat": issued, "exp": issued + timedelta(minutes=5),
-        "name": subject, "roles": roles, "institution": "court", **extra,
+        "iss": ISSUER,
+        "aud": AUDIENCE,
+        "sub": subject,
+        "iat": issued,
+        "exp": issued + timedelta(minutes=5),
+        "name": subject,
+        "roles": roles,
+        "institution": "court",
+        **extra,
     }
 
 

@@ -17,13 +17,20 @@ from adr_runtime.worker import start_worker
 
 
 def signed_in_as(
-    role: Role = Role.ADMIN, *, subject: str | None = None, agency_code: str | None = None,
+    role: Role = Role.ADMIN,
+    *,
+    subject: str | None = None,
+    agency_code: str | None = None,
     institution: str = "centre",
 ) -> Principal:
     """A signed-in test person with one role (``test.<role>`` unless ``subject`` is given)."""
     return Principal(
-        subject=subject or f"test.{role.value}", display_name=f"测试{role.label}", institution=institution,
-        roles=frozenset({role}), auth_method=AuthMethod.PASSWORD, agency_code=agency_code,
+        subject=subject or f"test.{role.value}",
+        display_name=f"测试{role.label}",
+        institution=institution,
+        roles=frozenset({role}),
+        auth_method=AuthMethod.PASSWORD,
+        agency_code=agency_code,
     )
 
 
