@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import nats
+from nats.aio.client import Client as NatsClient
 from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
@@ -32,7 +33,7 @@ class OpsNats:
 
     def __init__(self, url: str) -> None:
         self._url = url
-        self._connection: nats.NATS | None = None
+        self._connection: NatsClient | None = None
         self._lock = asyncio.Lock()
 
     async def jetstream(self) -> Any:
