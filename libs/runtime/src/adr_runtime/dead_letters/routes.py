@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import nats
-from nats.aio.client import Client as NatsClient
 from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from nats.aio.client import Client as NatsClient
 from pydantic import BaseModel, Field
 
 from adr_runtime.api_deps import ContextDep
