@@ -26,6 +26,8 @@ from adr_contracts.subjects import durable_name, parse_subject, stream_name
 from adr_runtime import metrics
 from adr_runtime.deadletter import DeadLetterSink
 from adr_runtime.inbox import claim
+from adr_runtime.signing import HEADER as SIGNATURE_HEADER
+from adr_runtime.signing import SignatureRefused, Verifier
 from adr_runtime.tables import MessagingTables
 
 logger = logging.getLogger(__name__)
@@ -71,7 +73,9 @@ class ConsumerGroup:
         tables: MessagingTables,
         dead_letters: DeadLetterSink,
         retry: RetryPolicy,
+        verifier: Verifier | None = None,
     ) -> None:
+        self._verifier = verifier
         self._service = service
         self._sessions = sessions
         self._tables = tables
@@ -98,6 +102,13 @@ class ConsumerGroup:
         broker.subscriber(subject, stream=stream, durable=durable, pull_sub=PullSub(batch_size=1, timeout=5.0))(consume)
 
     async def _consume(self, msg: Any, *, subject: str, durable: str, handler: Handler) -> None:
+        if self._verifier is not None:
+            try:
+                self._verifier.verify(subject, msg.body, (msg.headers or {}).get(SIGNATURE_HEADER))
+            except SignatureRefused as exc:
+                metrics.SIGNATURES_REFUSED.labels(durable).inc()
+                await self._dead_letter(msg, durable=durable, reason=str(exc))
+                return
         try:
             envelope = parse_delivered(subject, msg.body)
         except (ValidationError, ValueError, registry.UnknownSubject) as exc:

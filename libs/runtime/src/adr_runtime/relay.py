@@ -21,6 +21,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_contracts.subjects import parse_subject, stream_name
 from adr_runtime import metrics
+from adr_runtime.signing import HEADER as SIGNATURE_HEADER
+from adr_runtime.signing import Signer
 from adr_runtime.tables import MessagingTables
 
 logger = logging.getLogger(__name__)
@@ -28,16 +30,19 @@ logger = logging.getLogger(__name__)
 Publish = Callable[[str, bytes, dict[str, str]], Awaitable[Any]]
 
 
-def jetstream_publisher(js: Any, *, timeout: float) -> Publish:
+def jetstream_publisher(js: Any, *, timeout: float, signer: Signer | None = None) -> Publish:
     """A publish function over a nats-py JetStream context that waits for the stream's ack.
 
     Args:
         js: ``nc.jetstream()``.
         timeout: seconds to wait for the PubAck (nats-py's own default is 0.5 s).
+        signer: signs each event (subject and exact body) in the ``Adr-Signature`` header.
     """
 
     async def publish(subject: str, body: bytes, headers: dict[str, str]) -> Any:
         stream = stream_name(parse_subject(subject).producer)
+        if signer is not None:
+            headers = {**headers, SIGNATURE_HEADER: signer.sign(subject, body)}
         return await js.publish(subject, body, timeout=timeout, stream=stream, headers=headers)
 
     return publish

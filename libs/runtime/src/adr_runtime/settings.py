@@ -1,12 +1,15 @@
 """The settings every service shares; each service subclasses with its own env prefix."""
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from adr_runtime.auth.settings import AuthSettings
+
+if TYPE_CHECKING:
+    from adr_runtime.signing import Signer, Verifier
 
 VAR_DIR = Path("var")
 
@@ -41,13 +44,43 @@ class ServiceSettings(BaseSettings):
     # Where the shell's links to the other institutions point; one variable for the whole platform:
     # ADR_PEER_URLS='{"mediation": "https://tiaojie.example.gov.cn/"}'. Unnamed services keep 127.0.0.1:800x.
     peer_urls: dict[str, str] = Field(default_factory=dict, validation_alias=AliasChoices("ADR_PEER_URLS", "peer_urls"))
+    # Signed events (issue #10): this service's Ed25519 key "<key id>:<base64 seed>" (<PREFIX>SIGNING_KEY),
+    # the public keys every service trusts (one platform variable ADR_TRUSTED_KEYS, JSON
+    # {"<key id>": {"service": "intake", "public_key": "<base64>"}}), and whether unsigned events are refused.
+    # Unset in dev/test: the published development keys of adr_runtime.signing. Production requires all three.
+    signing_key: SecretStr | None = None
+    trusted_keys: dict[str, dict[str, str]] = Field(
+        default_factory=dict, validation_alias=AliasChoices("ADR_TRUSTED_KEYS", "trusted_keys")
+    )
+    require_signatures: bool = False
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_prod(self) -> "ServiceSettings":
         secret = self.nats_password.get_secret_value() if self.nats_password else ""
         if self.env == "prod" and (secret == "changethis" or self.database_url.startswith("sqlite")):
             raise ValueError("production needs real secrets and PostgreSQL, not the embedded defaults")
+        if self.env == "prod" and not (self.signing_key and self.trusted_keys and self.require_signatures):
+            raise ValueError("production needs SIGNING_KEY, ADR_TRUSTED_KEYS and REQUIRE_SIGNATURES=true")
+        if self.env == "prod" and (
+            self.signing_key.get_secret_value().startswith("dev-")
+            or any(k.startswith("dev-") for k in self.trusted_keys)
+        ):
+            raise ValueError("production refuses the published development signing keys (key ids dev-…)")
         return self
+
+    def signer(self, service: str) -> "Signer":
+        """The signer of this service's events (the development key unless one is configured)."""
+        from adr_runtime.signing import Signer, development_secret
+
+        if self.signing_key is not None:
+            return Signer.from_secret(self.signing_key.get_secret_value())
+        return Signer.from_secret(development_secret(service))  # type: ignore[arg-type]
+
+    def verifier(self) -> "Verifier":
+        """The check of incoming events' signatures (the development keys unless some are configured)."""
+        from adr_runtime.signing import Verifier, development_trusted_keys
+
+        return Verifier.from_config(self.trusted_keys or development_trusted_keys(), required=self.require_signatures)
 
     def resolved_database_url(self, service: str) -> str:
         """The configured URL, or the embedded default SQLite file under ``var/``.

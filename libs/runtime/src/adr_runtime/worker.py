@@ -97,6 +97,7 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         tables=ctx.tables,
         dead_letters=DeadLetterSink(js, timeout=settings.publish_timeout_seconds),
         retry=RetryPolicy(max_deliver=settings.max_deliver, delays_seconds=settings.retry_delays_seconds),
+        verifier=settings.verifier(),
     )
     group.register_all(broker, ctx.spec.subscriptions(ctx))
     await broker.start()
@@ -104,7 +105,9 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         service=ctx.spec.name,
         sessions=ctx.sessions,
         tables=ctx.tables,
-        publish=jetstream_publisher(js, timeout=settings.publish_timeout_seconds),
+        publish=jetstream_publisher(
+            js, timeout=settings.publish_timeout_seconds, signer=settings.signer(ctx.spec.name)
+        ),
         batch=settings.relay_batch,
         idle_seconds=settings.relay_idle_seconds,
     )

@@ -1,6 +1,7 @@
 """Personal data at rest: sealed values open only where they were sealed, under a known key; keys rotate."""
 
 import base64
+from typing import Any
 
 import pytest
 from pydantic import ValidationError
@@ -93,17 +94,27 @@ def test_development_uses_the_published_key_when_none_is_configured() -> None:
     assert settings.keyring().current_id == DEV_KEY_ID
 
 
+# production also needs signing settings (issue #10); these are real-looking, not the development keys
+SIGNED: dict[str, Any] = {
+    "signing_key": "intake-2027:" + "B" * 43 + "=",
+    "trusted_keys": {
+        "intake-2027": {"service": "intake", "public_key": "m4Gdo+5aXoHVJM9riGm3Qgo+lmWKYlyVyPcy1KNrBiM="}
+    },
+    "require_signatures": True,
+}
+
+
 @pytest.mark.parametrize("env", ["test", "prod"])
 def test_outside_development_a_key_is_required(env: str) -> None:
     with pytest.raises(ValidationError, match="INTAKE_PII_KEY is required"):
-        Settings(env=env, database_url="postgresql+asyncpg://db/intake")
+        Settings(env=env, database_url="postgresql+asyncpg://db/intake", **SIGNED)
 
 
 def test_production_refuses_the_development_key_even_when_given_and_does_not_echo_it() -> None:
     dev = "dev:" + base64.b64encode(DEV_KEY).decode()
 
     with pytest.raises(ValidationError) as refused:
-        Settings(env="prod", database_url="postgresql+asyncpg://db/intake", pii_key=dev)
+        Settings(env="prod", database_url="postgresql+asyncpg://db/intake", pii_key=dev, **SIGNED)
 
     assert "development key" in str(refused.value)
     assert base64.b64encode(DEV_KEY).decode() not in str(refused.value)
@@ -111,7 +122,7 @@ def test_production_refuses_the_development_key_even_when_given_and_does_not_ech
 
 def test_production_accepts_a_real_key_and_its_predecessors() -> None:
     settings = Settings(
-        env="prod", database_url="postgresql+asyncpg://db/intake", pii_key=KEY_B, pii_previous_keys=KEY_A
+        env="prod", database_url="postgresql+asyncpg://db/intake", pii_key=KEY_B, pii_previous_keys=KEY_A, **SIGNED
     )
 
     assert set(settings.keyring().keys) == {"k2026a", "k2027b"}
