@@ -1,4 +1,4 @@
-"""Every service's command line: ``api``, ``worker``, ``migrate``, ``revision``, ``seed-demo``."""
+"""Every service's command line: ``api``, ``worker``, ``migrate``, ``revision``, ``seed-demo``, ``repair``."""
 
 import argparse
 import asyncio
@@ -28,7 +28,13 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         argv: arguments (the process's own when None).
     """
     parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
-    parser.add_argument("command", choices=["api", "worker", "migrate", "revision", "seed-demo"])
+    parser.add_argument("command", choices=["api", "worker", "migrate", "revision", "seed-demo", "repair"])
+    parser.add_argument(
+        "--since-days",
+        type=float,
+        default=None,
+        help="repair only: outbox rows published in the last N days (default: the retention window)",
+    )
     parser.add_argument("--port", type=int, default=None, help="HTTP port (api only)")
     parser.add_argument("-m", "--message", default="change", help="revision slug (revision only)")
     args = parser.parse_args(argv)
@@ -45,6 +51,8 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         asyncio.run(_worker_until_signal(ctx))
     elif args.command == "seed-demo":
         asyncio.run(_seed_demo(ctx))
+    elif args.command == "repair":
+        asyncio.run(_repair(ctx, args.since_days))
     else:
         asyncio.run(_migrate(ctx))
 
@@ -73,6 +81,23 @@ async def _seed_demo(ctx: ServiceContext) -> None:
     )
     await ctx.engine.dispose()
     logger.info("demo accounts created: %d", len(created))
+
+
+async def _repair(ctx: ServiceContext, since_days: float | None) -> None:
+    """Publishes again what the service's stream lost (issue #10 item 8)."""
+    from datetime import UTC, datetime, timedelta
+
+    from adr_runtime.repair import run_repair
+
+    since = datetime.now(UTC) - timedelta(days=since_days) if since_days is not None else None
+    report = await run_repair(ctx, since=since)
+    await ctx.engine.dispose()
+    logger.info(
+        "stream repair: %d published event(s) checked, %d present, %d republished",
+        report.checked,
+        report.present,
+        len(report.republished),
+    )
 
 
 async def _worker_until_signal(ctx: ServiceContext) -> None:

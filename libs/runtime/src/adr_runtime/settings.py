@@ -36,6 +36,8 @@ class ServiceSettings(BaseSettings):
     relay_idle_seconds: float = 0.2
     publish_timeout_seconds: float = 5.0
     max_deliver: int = 5
+    # published outbox rows are kept this long so that `adr-<svc> repair` can republish what a broker lost
+    outbox_retention_days: int = Field(default=30, ge=1)
     retry_delays_seconds: tuple[float, ...] = (1.0, 5.0, 30.0, 120.0)
     log_level: str = "INFO"
     log_json: bool = True

@@ -89,7 +89,7 @@ class Verifier:
             if service not in SERVICES:
                 raise ValueError(f"trusted key {key_id!r} names an unknown service {service!r}")
             raw = base64.b64decode(entry["public_key"], validate=True)
-            trusted[key_id] = TrustedKey(service, Ed25519PublicKey.from_public_bytes(raw))  # type: ignore[arg-type]
+            trusted[key_id] = TrustedKey(service, Ed25519PublicKey.from_public_bytes(raw))
         return cls(trusted, required=required)
 
     def verify(self, subject: str, body: bytes, header: str | None) -> bool:
