@@ -63,10 +63,8 @@ class ServiceSettings(BaseSettings):
             raise ValueError("production needs real secrets and PostgreSQL, not the embedded defaults")
         if self.env == "prod" and not (self.signing_key and self.trusted_keys and self.require_signatures):
             raise ValueError("production needs SIGNING_KEY, ADR_TRUSTED_KEYS and REQUIRE_SIGNATURES=true")
-        if self.env == "prod" and (
-            self.signing_key.get_secret_value().startswith("dev-")
-            or any(k.startswith("dev-") for k in self.trusted_keys)
-        ):
+        signing = self.signing_key.get_secret_value() if self.signing_key else ""
+        if self.env == "prod" and (signing.startswith("dev-") or any(k.startswith("dev-") for k in self.trusted_keys)):
             raise ValueError("production refuses the published development signing keys (key ids dev-…)")
         return self
 
