@@ -130,3 +130,38 @@ def test_a_failed_mediation_flows_into_filing_keeping_the_date_first_received(ru
     ).json()
     assert date.fromisoformat(entry["first_received_on"]) == RECEIVED_ON
     intake_stage_is(running_platform, dispute["case_id"], "mediation_failed")
+
+
+SEEDED = {"name": "欧阳测试", "phone": "13912345678", "id_no": "11010519491231002X"}
+
+
+def test_no_log_line_of_any_service_holds_the_seeded_personal_data(running_platform: Any) -> None:
+    """Personal data never reaches a log (issue #10 item 4, DESIGN.md §4): seeded values, scanned in every line.
+
+    The dispute travels through every service; its parties are read through the audited endpoint; a request
+    carrying the phone number in a wrong field is refused. Then every line every process wrote is scanned.
+    """
+    registration = {
+        **a_registration("court_delegation", consent=True),
+        "applicants": [{"kind": "natural", **SEEDED}],
+    }
+    created = running_platform["intake"].post("/api/v1/disputes", json=registration, headers=STAFF)
+    assert created.status_code == 201, created.text
+    case_id = created.json()["case_id"]
+    parties = running_platform["intake"].get(f"/api/v1/disputes/{case_id}/parties", headers=STAFF)
+    assert parties.status_code == 200 and SEEDED["name"] in parties.text  # shown to the entitled reader only
+    refused = running_platform["intake"].post(
+        "/api/v1/disputes", json={**registration, "received_on": SEEDED["phone"]}, headers=STAFF
+    )
+    assert refused.status_code == 422 and SEEDED["phone"] not in refused.text
+    open_mediation_case(running_platform, case_id)
+
+    log_dir = running_platform.platform.log_dir
+    assert log_dir is not None
+    scanned = 0
+    for log_file in sorted(log_dir.glob("*.log")):
+        for number, line in enumerate(log_file.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
+            scanned += 1
+            for kind, value in SEEDED.items():
+                assert value not in line, f"{kind} found in {log_file.name} line {number}"
+    assert scanned > 50, "the services wrote too few log lines for the scan to mean anything"
