@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import nats
-from fastapi import APIRouter, Body, Depends, Form, HTTPException, Request
+from fastapi import APIRouter, Body, Depends, Form, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from nats.aio.client import Client as NatsClient
 from pydantic import BaseModel, Field
@@ -113,6 +113,7 @@ class DiscardRequest(BaseModel):
 
 
 AdminDep = Annotated[Principal, Depends(require_roles(Role.ADMIN))]
+Sequence = Annotated[int, Path(ge=1, le=2**63 - 1, description="The letter's sequence in ADR_DEADLETTER")]
 
 
 async def _desk(request: Request, ctx: ServiceContext) -> DeadLetterDesk:
@@ -137,7 +138,7 @@ async def _audit(
 
 
 async def _replay(
-    request: Request, ctx: ServiceContext, principal: Principal, sequence: int, corrected: bytes | None
+    request: Request, ctx: ServiceContext, principal: Principal, sequence: Sequence, corrected: bytes | None
 ) -> ReplayOutcome:
     letter, applied = await (await _desk(request, ctx)).replay(ctx, sequence, corrected)
     await _audit(
@@ -146,7 +147,9 @@ async def _replay(
     return ReplayOutcome(sequence=sequence, applied=applied)
 
 
-async def _discard(request: Request, ctx: ServiceContext, principal: Principal, sequence: int, reason: str) -> None:
+async def _discard(
+    request: Request, ctx: ServiceContext, principal: Principal, sequence: Sequence, reason: str
+) -> None:
     letter = await (await _desk(request, ctx)).discard(sequence)
     await _audit(ctx, principal, AuditAction.DEAD_LETTER_DISCARDED, letter, reason=reason[:500])
 
@@ -157,14 +160,18 @@ def api_router() -> APIRouter:
 
     @router.get("", response_model=DeadLetterPage, summary="This service's dead letters, oldest first")
     async def list_letters(
-        request: Request, ctx: ContextDep, _: AdminDep, after: int = 0, limit: Annotated[int, Field(ge=1, le=500)] = 100
+        request: Request,
+        ctx: ContextDep,
+        _: AdminDep,
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> DeadLetterPage:
         desk = await _desk(request, ctx)
         letters = await desk.list(after=after, limit=limit)
         return DeadLetterPage(total=await desk.count(), items=[DeadLetterView.of(x) for x in letters])
 
     @router.get("/{sequence}", response_model=DeadLetterView, summary="One dead letter")
-    async def show_letter(request: Request, ctx: ContextDep, _: AdminDep, sequence: int) -> DeadLetterView:
+    async def show_letter(request: Request, ctx: ContextDep, _: AdminDep, sequence: Sequence) -> DeadLetterView:
         return DeadLetterView.of(await (await _desk(request, ctx)).get(sequence))
 
     @router.post("/{sequence}/replay", response_model=ReplayOutcome, summary="Apply it again, as received or corrected")
@@ -172,7 +179,7 @@ def api_router() -> APIRouter:
         request: Request,
         ctx: ContextDep,
         principal: AdminDep,
-        sequence: int,
+        sequence: Sequence,
         body: Annotated[ReplayRequest | None, Body()] = None,
     ) -> ReplayOutcome:
         corrected = None
@@ -184,7 +191,7 @@ def api_router() -> APIRouter:
 
     @router.post("/{sequence}/discard", status_code=204, summary="Remove it, with the reason kept in the audit log")
     async def discard_letter(
-        request: Request, ctx: ContextDep, principal: AdminDep, sequence: int, body: DiscardRequest
+        request: Request, ctx: ContextDep, principal: AdminDep, sequence: Sequence, body: DiscardRequest
     ) -> Response:
         await _discard(request, ctx, principal, sequence, body.reason)
         return Response(status_code=204)
@@ -203,7 +210,9 @@ def page_router() -> APIRouter:
         return shell.render(request, template, **context)  # type: ignore[no-any-return]
 
     @router.get("", response_class=HTMLResponse)
-    async def letters_page(request: Request, ctx: ContextDep, _: AdminDep, after: int = 0) -> HTMLResponse:
+    async def letters_page(
+        request: Request, ctx: ContextDep, _: AdminDep, after: Annotated[int, Query(ge=0)] = 0
+    ) -> HTMLResponse:
         desk = await _desk(request, ctx)
         letters = await desk.list(after=after, limit=50)
         return render(
@@ -216,7 +225,7 @@ def page_router() -> APIRouter:
         )
 
     @router.get("/{sequence}", response_class=HTMLResponse)
-    async def letter_page(request: Request, ctx: ContextDep, _: AdminDep, sequence: int) -> HTMLResponse:
+    async def letter_page(request: Request, ctx: ContextDep, _: AdminDep, sequence: Sequence) -> HTMLResponse:
         letter = await (await _desk(request, ctx)).get(sequence)
         return render(request, "ops/dead_letter.html", page_title=f"死信 {sequence}", letter=letter, error=None)
 
@@ -225,7 +234,7 @@ def page_router() -> APIRouter:
         request: Request,
         ctx: ContextDep,
         principal: AdminDep,
-        sequence: int,
+        sequence: Sequence,
         body: Annotated[str, Form()] = "",
     ) -> Response:
         desk = await _desk(request, ctx)
@@ -259,7 +268,7 @@ def page_router() -> APIRouter:
         request: Request,
         ctx: ContextDep,
         principal: AdminDep,
-        sequence: int,
+        sequence: Sequence,
         reason: Annotated[str, Form()] = "",
     ) -> Response:
         if len(reason.strip()) < 2:
