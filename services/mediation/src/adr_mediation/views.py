@@ -1,6 +1,6 @@
 """Read-only queries behind the API and the pages (no domain objects changed, no events)."""
 
-from datetime import date
+from datetime import date, datetime, time
 from typing import Any
 from uuid import UUID
 
@@ -36,6 +36,7 @@ from adr_mediation.store.tables import (
     subsidy_lines,
 )
 from adr_runtime.auth.scoping import json_list_contains
+from adr_runtime.clock import DISTRICT_TZ
 
 Sessions = async_sessionmaker[AsyncSession]
 
@@ -131,7 +132,9 @@ async def mediation_case_page(
     if person_username:
         mine = (select(assignments.c.mediation_case_id).join(people, people.c.id == assignments.c.person_id)
                 .where(people.c.username == person_username))
-        query = query.where(mediation_cases.c.id.in_(mine))
+        staffed = select(assignments.c.mediation_case_id).where(assignments.c.role.in_(("lead", "co")))
+        # a mediator's own cases, and those nobody mediates yet (to be picked up)
+        query = query.where(or_(mediation_cases.c.id.in_(mine), mediation_cases.c.id.not_in(staffed)))
     newest_first = query.order_by(mediation_cases.c.opened_at.desc(), mediation_cases.c.id.desc())
     async with sessions_() as session:
         total = await session.scalar(select(func.count()).select_from(query.subquery()))
@@ -198,7 +201,8 @@ async def calendar(sessions_: Sessions, *, viewer: str | None, agency: str | Non
     query = (
         select(sessions, mediation_cases.c.registration_no)
         .join(mediation_cases, mediation_cases.c.id == sessions.c.mediation_case_id)
-        .where(sessions.c.status != "cancelled", func.date(sessions.c.starts_at) >= since.isoformat())
+        .where(sessions.c.status != "cancelled",
+               sessions.c.starts_at >= datetime.combine(since, time.min, tzinfo=DISTRICT_TZ))
         .order_by(sessions.c.starts_at)
     )
     if agency:

@@ -83,6 +83,29 @@ async def test_a_liaison_of_another_agency_gets_the_denied_page_and_it_is_audite
     assert len(denials) == 2 and all(actor == "staff:zhao.zjj" for _, actor, _ in denials)
 
 
+async def test_a_mediator_sees_own_and_unstaffed_cases_and_records_a_withdrawal(ctx: ServiceContext) -> None:
+    """C4: my cases are the ones I am assigned to, plus those nobody mediates yet."""
+    mine, theirs, free = await open_case(ctx), await open_case(ctx), await open_case(ctx)
+    async with client_as(ctx) as admin:
+        me = (await admin.post("/api/v1/people", json={"name": "测试调解员", "kind": "peoples_mediator",
+                                                        "username": MEDIATOR.subject})).json()["id"]
+        other = (await admin.post("/api/v1/people", json={"name": "周调解", "kind": "peoples_mediator"})).json()["id"]
+        await admin.post(f"/api/v1/mediation-cases/{mine}/assignments", json={"person_id": me})
+        await admin.post(f"/api/v1/mediation-cases/{theirs}/assignments", json={"person_id": other})
+
+    async with client_as(ctx, principal=MEDIATOR) as http:
+        page = await http.get("/cases")
+        saved = await http.post(f"/cases/{free}/withdrawal", data={"withdrawn_on": "2026-12-05"})
+        after = await http.get(saved.headers["location"])
+        calendar = await http.get("/calendar")
+        board = await http.get("/obligations")
+
+    assert f"/cases/{mine}" in page.text and f"/cases/{free}" in page.text and f"/cases/{theirs}" not in page.text
+    assert saved.status_code == 303 and "撤回申请结案" in after.text
+    assert calendar.status_code == 200 and "暂无会谈安排" in calendar.text
+    assert board.status_code == 200 and "暂无待履行的义务" in board.text
+
+
 async def test_the_own_agencys_liaison_sees_the_case_but_may_not_change_it(ctx: ServiceContext) -> None:
     mediation_case_id = await open_case(ctx)
     liaison = signed_in_as(Role.AGENCY_LIAISON, subject="wang.scj", agency_code="WJG-SCJ")
@@ -123,8 +146,8 @@ async def test_a_signed_in_mediator_needs_the_pages_csrf_token_to_record_a_failu
         forged = await http.post(f"/cases/{mediation_case_id}/failure", data=form)
         saved = await http.post(f"/cases/{mediation_case_id}/failure", data={**form, "csrf_token": tokens[-1]})
 
-    # sign-out and failure forms both carry the session's token
-    assert len(tokens) == 2 and len(set(tokens)) == 1 and len(tokens[0]) > 20
+    # sign-out, withdrawal and failure forms all carry the session's token
+    assert len(tokens) == 3 and len(set(tokens)) == 1 and len(tokens[0]) > 20
 
     assert signed_in.status_code == 303 and signed_in.headers["location"] == "/cases"
     assert "测试人员（调解员）" in page.text  # the header names the signed-in person and role

@@ -69,7 +69,7 @@ async def home() -> RedirectResponse:
 
 @router.get("/cases")
 async def my_cases(request: Request, ctx: ContextDep, now: ClockDep, principal: PrincipalDep) -> HTMLResponse:
-    """A mediator's own active cases (by assignment); centre staff and administrators see every active case."""
+    """A mediator's own active cases and those not yet staffed; centre staff and administrators see every one."""
     mine = Role.MEDIATOR in principal.roles and not ({Role.ADMIN, Role.CENTRE_STAFF} & principal.roles)
     today = local_date(now)
     page = await views.mediation_case_page(
@@ -162,6 +162,16 @@ async def fulfil(
     await handlers.fulfil_obligation(_uow(ctx, actor, correlation_id), mediation_case_id, obligation_id,
                                      fulfilled_on=body.fulfilled_on, evidence_note=body.evidence_note, now=now)
     return RedirectResponse("/obligations", status_code=303)
+
+
+@router.post("/cases/{mediation_case_id}/withdrawal")
+async def withdrawal(
+    mediation_case_id: UUID, ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep,
+    withdrawn_on: Annotated[date, Form()],
+) -> RedirectResponse:
+    """The applicant withdrew (MediationClosedV1 withdrawn)."""
+    await handlers.withdraw(_uow(ctx, actor, correlation_id), mediation_case_id, withdrawn_on=withdrawn_on, now=now)
+    return RedirectResponse(f"/cases/{mediation_case_id}?saved=1", status_code=303)
 
 
 @router.post("/cases/{mediation_case_id}/failure")
