@@ -119,7 +119,7 @@ def test_staff_register_see_mediate_and_a_foreign_liaison_is_refused(
     content = mediator.content()
     assert "法院委派调解" in content and "剩余" in content and "记录和解协议" in content
     tokens = {mediator.locator("input[name=csrf_token]").nth(i).get_attribute("value") for i in range(3)}
-    assert len(tokens) == 1 and all(tokens)  # sign-out, agreement and failure forms carry the session's token
+    assert len(tokens) == 1 and all(tokens)  # sign-out, withdrawal and failure forms carry the session's token
     shot(mediator, "06-mediation-case")
 
     liaison = browser.new_context(locale="zh-CN").new_page()

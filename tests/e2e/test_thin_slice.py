@@ -54,7 +54,7 @@ def open_mediation_case(platform: Any, case_id: str) -> dict[str, Any]:
 
     def is_open(response: httpx.Response) -> bool:
         items = response.json().get("items", []) if response.status_code == 200 else []
-        return len(items) == 1 and items[0]["status"] == "open"
+        return len(items) == 1 and items[0]["status"] == "opened"
 
     response = platform.eventually(f"mediation opens a case for {case_id}", listed, is_open)
     case: dict[str, Any] = response.json()["items"][0]

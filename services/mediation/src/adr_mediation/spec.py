@@ -2,8 +2,19 @@
 
 from pathlib import Path
 
-from adr_mediation.api.routes import router
-from adr_mediation.domain.errors import DomainError, InvalidTransition, MediationAlreadyOpen, MediationCaseNotFound
+from adr_mediation.api.routes import pool_router, router
+from adr_mediation.domain.errors import (
+    AgreementNotFound,
+    ConfirmationRefused,
+    ConflictOfInterest,
+    DomainError,
+    DoubleBooked,
+    InvalidTransition,
+    MediationAlreadyOpen,
+    MediationCaseNotFound,
+    ObligationsOutstanding,
+    SubsidyBatchClosed,
+)
 from adr_mediation.messaging.subscriptions import subscriptions
 from adr_mediation.settings import Settings
 from adr_mediation.store.repository import ConcurrentUpdate
@@ -21,9 +32,10 @@ SPEC = ServiceSpec(
     name="mediation",
     title="行政争议化解中心 · 调解 (mediation)",
     description=(
-        "Opens one mediation case for each dispute the centre routes to mediation and records its outcome: "
-        "a settlement agreement, or failure with the dispute sent on to filing or reconsideration. "
-        "Clauses M3, W3, A2 (foundation)."
+        "Mediation from opening to kept promises: cases opened from the centre's routing, the court's delegation, "
+        "reconsideration or trial; mediators and sessions without double-booking; plans; risk assessment; the "
+        "agreement (和解协议书, DOCX/PDF) with its obligations and judicial confirmation; overdue escalation; "
+        "follow-up visits; case subsidies. Clauses C3, C4, W2-W5, A2, A3, J2, J3, M2, M3, M6, M10, R1, R4."
     ),
     settings_type=Settings,
     metadata=metadata,
@@ -32,12 +44,18 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8002,
-    routers=lambda _ctx: [router, pages.router],
+    routers=lambda _ctx: [router, pool_router, pages.router],
     shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={
         MediationCaseNotFound: 404,
+        AgreementNotFound: 404,
         InvalidTransition: 409,
+        DoubleBooked: 409,
+        ConflictOfInterest: 409,
+        ObligationsOutstanding: 409,
+        ConfirmationRefused: 409,
+        SubsidyBatchClosed: 409,
         MediationAlreadyOpen: 409,
         ConcurrentUpdate: 409,
         DomainError: 422,

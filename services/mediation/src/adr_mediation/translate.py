@@ -1,15 +1,53 @@
-"""Anti-corruption layer: mediation's domain events to published contracts."""
+"""Anti-corruption layer: mediation's domain events to published contracts (or timeline notes)."""
 
 from uuid import UUID
 
 from adr_contracts import ContractModel, Envelope, envelope_for
-from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
-from adr_contracts.vocabulary import FailureReason, MediationStage, Route
-from adr_mediation.domain.events import AgreementReached, DomainEvent, MediationFailed, MediationOpened
+from adr_contracts.mediation import (
+    AgreementReachedV1,
+    ConfirmationRequestedV1,
+    FollowUpRecordedV1,
+    MediationClosedV1,
+    MediationFailedV1,
+    MediationOpenedV1,
+    ObligationFulfilledV1,
+    ObligationOverdueV1,
+    RiskAssessedV1,
+    SubsidyBatchApprovedV1,
+)
+from adr_contracts.vocabulary import (
+    ClosingOutcome,
+    FailureReason,
+    FollowUpOutcome,
+    MediationStage,
+    ObligorKind,
+    RiskKind,
+    RiskLevel,
+    Route,
+)
+from adr_mediation.domain.events import (
+    AgreementReached,
+    ConfirmationRequested,
+    DomainEvent,
+    FollowUpRecorded,
+    MediationClosed,
+    MediationFailed,
+    MediationOpened,
+    Noted,
+    ObligationFulfilled,
+    ObligationOverdue,
+    RiskAssessed,
+    SubsidyBatchApproved,
+)
+from adr_runtime.outbox import HistoryNote
 
 
-def to_envelope(event: DomainEvent, *, correlation_id: UUID, causation_id: UUID | None) -> Envelope[ContractModel]:
-    """The contract an event is published as, in its envelope."""
+def to_envelope(
+    event: DomainEvent, *, correlation_id: UUID, causation_id: UUID | None
+) -> Envelope[ContractModel] | HistoryNote:
+    """The contract an event is published as, in its envelope; a note goes to the case history only."""
+    if isinstance(event, Noted):
+        return HistoryNote(case_id=event.case_id, occurred_at=event.at, action=event.action, details=event.details)
     return envelope_for(
         to_contract(event),
         case_id=event.case_id,
@@ -19,7 +57,7 @@ def to_envelope(event: DomainEvent, *, correlation_id: UUID, causation_id: UUID 
     )
 
 
-def to_contract(event: DomainEvent) -> ContractModel:
+def to_contract(event: DomainEvent) -> ContractModel:  # noqa: PLR0911 - one branch per contract
     """The payload of the contract an event is published as."""
     match event:
         case MediationOpened():
@@ -44,5 +82,50 @@ def to_contract(event: DomainEvent) -> ContractModel:
                 reason=FailureReason(event.reason),
                 next_route=Route(event.next_route),
                 first_received_on=event.first_received_on,
+            )
+        case ConfirmationRequested():
+            return ConfirmationRequestedV1(
+                mediation_case_id=event.mediation_case_id, agreement_id=event.agreement_id,
+                requested_on=event.requested_on, agreed_on=event.agreed_on, agency_codes=list(event.agency_codes),
+                obligation_count=event.obligation_count, total_amount_fen=event.total_amount_fen,
+            )
+        case RiskAssessed():
+            return RiskAssessedV1(
+                mediation_case_id=event.mediation_case_id, kind=RiskKind(event.kind), level=RiskLevel(event.level),
+                factor_codes=list(event.factor_codes), assessed_on=event.assessed_on,
+            )
+        case ObligationOverdue():
+            return ObligationOverdueV1(
+                mediation_case_id=event.mediation_case_id, obligation_id=event.obligation_id,
+                obligor_kind=ObligorKind(event.obligor_kind), agency_code=event.agency_code, due_on=event.due_on,
+                amount_fen=event.amount_fen,
+            )
+        case ObligationFulfilled():
+            return ObligationFulfilledV1(
+                mediation_case_id=event.mediation_case_id, obligation_id=event.obligation_id,
+                obligor_kind=ObligorKind(event.obligor_kind), agency_code=event.agency_code, due_on=event.due_on,
+                fulfilled_on=event.fulfilled_on, late=event.late,
+            )
+        case MediationClosed():
+            return MediationClosedV1(
+                mediation_case_id=event.mediation_case_id, outcome=ClosingOutcome(event.outcome),
+                closed_on=event.closed_on,
+            )
+        case FollowUpRecorded():
+            return FollowUpRecordedV1(
+                mediation_case_id=event.mediation_case_id, visited_on=event.visited_on,
+                outcome=FollowUpOutcome(event.outcome), reopened=event.reopened,
+            )
+        case SubsidyBatchApproved():
+            return SubsidyBatchApprovedV1(
+                batch_id=event.batch_id, period=event.period, approved_on=event.approved_on,
+                lines=[
+                    SubsidyBatchApprovedV1.Line(
+                        mediator_id=line.mediator_id, mediation_case_id=line.mediation_case_id,
+                        basis_code=line.basis_code, amount_fen=line.amount_fen,
+                    )
+                    for line in event.lines
+                ],
+                total_fen=event.total_fen,
             )
     raise TypeError(f"no contract for {type(event).__name__}")

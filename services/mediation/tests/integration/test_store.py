@@ -2,6 +2,7 @@
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
+from datetime import date
 from uuid import uuid4
 
 import pytest
@@ -17,7 +18,7 @@ from adr_mediation.uow import MediationUnitOfWork
 from adr_runtime.context import ServiceContext
 from adr_runtime.testing.service import service_context
 
-from ..builders import T0, a_failure, a_referral, an_agreement, an_open_case
+from ..builders import T0, a_failure, a_referral, an_open_case
 
 pytestmark = [pytest.mark.integration, pytest.mark.clause("M3")]
 
@@ -76,7 +77,7 @@ async def test_a_change_based_on_a_stale_copy_is_refused(ctx: ServiceContext) ->
     assert mediation_case_id is not None
     async with uow(ctx) as work:
         stale = await work.cases.get(mediation_case_id)
-    await handlers.record_agreement(handlers.RecordAgreement(mediation_case_id, an_agreement()), uow(ctx), now=T0)
+    await handlers.withdraw(uow(ctx), mediation_case_id, withdrawn_on=date(2026, 12, 5), now=T0)
 
     stale.fail(a_failure(), now=T0)
     with pytest.raises(ConcurrentUpdate):
@@ -84,4 +85,4 @@ async def test_a_change_based_on_a_stale_copy_is_refused(ctx: ServiceContext) ->
             await work.cases.save(stale)
 
     async with uow(ctx) as work:
-        assert (await work.cases.get(mediation_case_id)).status.value == "agreed"
+        assert (await work.cases.get(mediation_case_id)).status.value == "withdrawn"

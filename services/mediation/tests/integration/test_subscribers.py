@@ -84,7 +84,7 @@ async def test_a_routing_to_mediation_opens_the_case_and_publishes_mediation_ope
     await publish(jetstream, routing.to_json())
 
     [case] = await eventually(lambda: cases_of(ctx, routing.case_id))  # type: ignore[arg-type]
-    assert (case.stage, case.status, case.first_received_on) == ("pre_litigation", "open", FIRST_RECEIVED_ON)
+    assert (case.stage, case.status, case.first_received_on) == ("pre_litigation", "opened", FIRST_RECEIVED_ON)
 
     async def published() -> int:
         return (await jetstream.stream_info("ADR_MEDIATION")).state.messages

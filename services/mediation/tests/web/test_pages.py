@@ -38,7 +38,7 @@ def client_as(ctx: ServiceContext, **kwargs: object) -> httpx.AsyncClient:
 async def test_my_cases_lists_open_cases_with_days_left(ctx: ServiceContext) -> None:
     mediation_case_id = await open_case(ctx)
 
-    async with client_as(ctx, principal=MEDIATOR) as http:
+    async with client_as(ctx, principal=signed_in_as(Role.CENTRE_STAFF)) as http:
         page = await http.get("/cases")
 
     assert page.status_code == 200
@@ -46,20 +46,24 @@ async def test_my_cases_lists_open_cases_with_days_left(ctx: ServiceContext) -> 
     assert "2026-12-30" in page.text and "30 天" in page.text  # opened 2026-11-30, T0 that day
 
 
-@pytest.mark.clause("W3")
-async def test_the_case_page_records_an_agreement(ctx: ServiceContext) -> None:
+@pytest.mark.clause("W3", "W4")
+async def test_the_agreement_editor_saves_a_draft_with_its_obligations(ctx: ServiceContext) -> None:
     mediation_case_id = await open_case(ctx)
 
     async with client_as(ctx, principal=MEDIATOR) as http:
         page = await http.get(f"/cases/{mediation_case_id}")
-        form = {"agreed_on": "2026-12-10", "obligation_count": "2", "total_amount_yuan": "15000.50",
-                "confirmation_requested": "true"}
+        editor = await http.get(f"/cases/{mediation_case_id}/agreement")
+        form = {"drafted_on": "2026-12-08", "terms": "双方同意化解。", "confirmation_requested": "true",
+                "obligor_kind_0": "agency", "agency_code_0": "WJG-SCJ", "description_0": "退还罚款",
+                "amount_yuan_0": "15000.50", "due_on_0": "2026-12-31", "description_1": ""}
         saved = await http.post(f"/cases/{mediation_case_id}/agreement", data=form)
         after = await http.get(saved.headers["location"])
 
-    assert page.status_code == 200 and "剩余 30 天" in page.text and 'name="csrf_token"' in page.text
+    assert page.status_code == 200 and "剩余 30 天" in page.text and "跨机构时间线" in page.text
+    assert editor.status_code == 200 and 'name="description_4"' in editor.text
     assert saved.status_code == 303
-    assert "已达成协议" in after.text and "15000.50 元" in after.text and "当事人申请司法确认" in after.text
+    assert "协议待签署" in after.text and "15000.50 元" in after.text and "退还罚款" in after.text
+    assert "拟定和解协议" in after.text  # on the timeline
 
 
 async def test_a_liaison_of_another_agency_gets_the_denied_page_and_it_is_audited(ctx: ServiceContext) -> None:
@@ -77,6 +81,29 @@ async def test_a_liaison_of_another_agency_gets_the_denied_page_and_it_is_audite
     gate: AuthGate = http._transport.app.state.auth  # type: ignore[attr-defined]
     denials = [row for row in await audit_trail(gate) if row[0] == "permission_denied"]
     assert len(denials) == 2 and all(actor == "staff:zhao.zjj" for _, actor, _ in denials)
+
+
+async def test_a_mediator_sees_own_and_unstaffed_cases_and_records_a_withdrawal(ctx: ServiceContext) -> None:
+    """C4: my cases are the ones I am assigned to, plus those nobody mediates yet."""
+    mine, theirs, free = await open_case(ctx), await open_case(ctx), await open_case(ctx)
+    async with client_as(ctx) as admin:
+        me = (await admin.post("/api/v1/people", json={"name": "测试调解员", "kind": "peoples_mediator",
+                                                        "username": MEDIATOR.subject})).json()["id"]
+        other = (await admin.post("/api/v1/people", json={"name": "周调解", "kind": "peoples_mediator"})).json()["id"]
+        await admin.post(f"/api/v1/mediation-cases/{mine}/assignments", json={"person_id": me})
+        await admin.post(f"/api/v1/mediation-cases/{theirs}/assignments", json={"person_id": other})
+
+    async with client_as(ctx, principal=MEDIATOR) as http:
+        page = await http.get("/cases")
+        saved = await http.post(f"/cases/{free}/withdrawal", data={"withdrawn_on": "2026-12-05"})
+        after = await http.get(saved.headers["location"])
+        calendar = await http.get("/calendar")
+        board = await http.get("/obligations")
+
+    assert f"/cases/{mine}" in page.text and f"/cases/{free}" in page.text and f"/cases/{theirs}" not in page.text
+    assert saved.status_code == 303 and "撤回申请结案" in after.text
+    assert calendar.status_code == 200 and "暂无会谈安排" in calendar.text
+    assert board.status_code == 200 and "暂无待履行的义务" in board.text
 
 
 async def test_the_own_agencys_liaison_sees_the_case_but_may_not_change_it(ctx: ServiceContext) -> None:
@@ -119,7 +146,7 @@ async def test_a_signed_in_mediator_needs_the_pages_csrf_token_to_record_a_failu
         forged = await http.post(f"/cases/{mediation_case_id}/failure", data=form)
         saved = await http.post(f"/cases/{mediation_case_id}/failure", data={**form, "csrf_token": tokens[-1]})
 
-    # sign-out, agreement and failure forms all carry the session's token
+    # sign-out, withdrawal and failure forms all carry the session's token
     assert len(tokens) == 3 and len(set(tokens)) == 1 and len(tokens[0]) > 20
 
     assert signed_in.status_code == 303 and signed_in.headers["location"] == "/cases"

@@ -48,3 +48,54 @@ class InvalidAgreement(DomainError):
 
 class InvalidNextRoute(DomainError):
     """A failed mediation goes on to filing or reconsideration only (A2, M3)."""
+
+
+class PeriodNotExtendable(DomainError):
+    """The mediation period is extended only with the parties' consent, while the case is active (Online-Med art.24)."""
+
+
+class AgreementNotFound(DomainError):
+    """The case has no agreement, or not the one named."""
+
+
+class ObligationNotFound(DomainError):
+    """The agreement has no obligation with this id."""
+
+    def __init__(self, obligation_id: object) -> None:
+        super().__init__(f"协议中没有该项义务（{obligation_id}）")
+
+
+class ObligationsOutstanding(DomainError):
+    """A case is closed as performed only when every obligation has been performed (W4)."""
+
+
+class ConfirmationRefused(DomainError):
+    """Judicial confirmation is asked once, for a signed agreement; a ruling answers a request."""
+
+
+class InvalidRisk(DomainError):
+    """A risk assessment names an unknown factor or no reason."""
+
+
+class ConflictOfInterest(DomainError):
+    """The person may not mediate this case (C4, J2): belongs to a party agency or declared a conflict."""
+
+
+class DoubleBooked(DomainError):
+    """A person is already in another session at that time."""
+
+
+class InvalidSession(DomainError):
+    """A session's times or participants do not make sense."""
+
+
+class NoSubsidyFacts(DomainError):
+    """No recorded fact justifies a subsidy (RULES.md §8: one case, mediated successfully and performed)."""
+
+
+class SubsidyBatchClosed(DomainError):
+    """An approved subsidy batch cannot change."""
+
+
+class InvalidFollowUp(DomainError):
+    """A follow-up visit is made after the case is resolved or withdrawn."""
