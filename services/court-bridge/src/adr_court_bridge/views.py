@@ -6,9 +6,9 @@ from uuid import UUID
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from adr_court_bridge.api.schemas import FilingEntryView, FilingQueuePage, SourceView
-from adr_court_bridge.domain.errors import FilingEntryNotFound
-from adr_court_bridge.store.tables import filing_queue
+from adr_court_bridge.api.schemas import FiledView, FilingEntryView, FilingQueuePage, SourceView
+from adr_court_bridge.domain.errors import FilingEntryNotFound, RecordNotFound
+from adr_court_bridge.store.tables import court_cases, filing_queue
 
 
 def _view(row: Any) -> FilingEntryView:
@@ -40,3 +40,12 @@ async def filing_queue_page(
         total = await session.scalar(select(func.count()).select_from(query.subquery()))
         rows = (await session.execute(ordered.limit(limit).offset(offset))).all()
     return FilingQueuePage(items=[_view(r) for r in rows], total=int(total or 0))
+
+
+async def filed_case(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> FiledView:
+    """A filed case's number and dates."""
+    async with sessions() as session:
+        row = (await session.execute(select(court_cases).where(court_cases.c.case_id == case_id))).one_or_none()
+    if row is None:
+        raise RecordNotFound("已立案案件", case_id)
+    return FiledView.model_validate(dict(row._mapping))

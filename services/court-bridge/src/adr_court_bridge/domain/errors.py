@@ -45,3 +45,53 @@ class InvalidCourtCode(DomainError):
     def __init__(self, code: str) -> None:
         super().__init__(f"法院代字“{code}”无效（应为省份简称，或其后加2位或4位数字）")
         self.code = code
+
+
+class AlreadyFiled(DomainError):
+    """The case was already filed; a dispute is filed once."""
+
+    def __init__(self, case_id: UUID) -> None:
+        super().__init__(f"争议 {case_id} 已经立案，不能重复立案")
+        self.case_id = case_id
+
+
+class FiledBeforeReceipt(DomainError):
+    """The filing date lies before the date the dispute was first received."""
+
+    def __init__(self, case_id: UUID) -> None:
+        super().__init__(f"争议 {case_id} 的立案日期早于收件日，请核对")
+        self.case_id = case_id
+
+
+class ConsentRequired(DomainError):
+    """Pre-filing delegation needs the parties' consent (自愿原则)."""
+
+    def __init__(self) -> None:
+        super().__init__("诉前委派调解须经当事人同意，未取得同意的应依法登记立案")
+
+
+_SUGGESTION_REFUSALS = {
+    "issue": "只有草拟中的司法建议可以发出",
+    "reply": "只有已发出、待回复的司法建议可以登记回复",
+    "drop": "只有草拟中的司法建议可以不予发出",
+    "issue_without_agency": "发出司法建议须指明被建议机关",
+    "reply_due_before_issue": "回复期限须晚于发出日期",
+    "reply_before_issue": "回复日期不能早于发出日期",
+}
+
+
+class SuggestionStateError(DomainError):
+    """The suggestion is not in a state that allows the action."""
+
+    def __init__(self, suggestion_id: UUID, action: str) -> None:
+        super().__init__(f"司法建议 {suggestion_id}：{_SUGGESTION_REFUSALS[action]}")
+        self.suggestion_id = suggestion_id
+        self.action = action
+
+
+class RecordNotFound(DomainError):
+    """No such record in court-bridge."""
+
+    def __init__(self, what: str, key: object) -> None:
+        super().__init__(f"未找到{what} {key}")
+        self.what = what

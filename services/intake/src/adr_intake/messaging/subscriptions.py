@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adr_contracts import Envelope
 from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
 from adr_intake import handlers
+from adr_intake.delegation import delegation_subscription
 from adr_intake.domain.errors import DomainError
 from adr_intake.domain.model import Stage
 from adr_intake.store.tables import messaging
@@ -33,10 +34,11 @@ def _follow(stage: Stage) -> Handler:
     return on_mediation_outcome
 
 
-def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
+def subscriptions(ctx: ServiceContext) -> Sequence[Subscription]:
     """Intake's handlers, one per contract in whose audience it is."""
     return [
         Subscription(MediationOpenedV1, _follow(Stage.MEDIATING)),
         Subscription(AgreementReachedV1, _follow(Stage.AGREED)),
         Subscription(MediationFailedV1, _follow(Stage.MEDIATION_FAILED)),
+        delegation_subscription(ctx),  # the court's pre-filing delegations (K1)
     ]
