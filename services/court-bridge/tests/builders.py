@@ -156,3 +156,13 @@ def warning_raised(kind: str = "repeated_agency") -> Any:
         count=3,
         window_days=90,
     )
+
+
+async def a_filed_case(ctx: Any, client: Any, *, filed_on: str = "2026-11-23") -> UUID:
+    """A dispute routed to filing and filed; returns its case id."""
+    envelope = an_envelope(routed())
+    await deliver(ctx, envelope)
+    response = await client.post(f"/api/v1/filing-queue/{envelope.case_id}/filing", json={"filed_on": filed_on})
+    assert response.status_code == 201, response.text
+    assert envelope.case_id is not None
+    return envelope.case_id

@@ -95,3 +95,15 @@ class RecordNotFound(DomainError):
     def __init__(self, what: str, key: object) -> None:
         super().__init__(f"未找到{what} {key}")
         self.what = what
+
+
+class HearingRefused(DomainError):
+    """A hearing notice or appearance record breaks a rule of RULES.md §4."""
+
+
+class DecisionRefused(DomainError):
+    """A decision or appeal record breaks a rule of the appeal window."""
+
+
+class PlanRefused(DomainError):
+    """A resolution plan or its evidence cannot be accepted."""
