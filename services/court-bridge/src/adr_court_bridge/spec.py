@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from adr_court_bridge.api import filing, studio
+from adr_court_bridge.api import boundary, filing, studio
 from adr_court_bridge.api.routes import router
 from adr_court_bridge.domain.errors import (
     AlreadyFiled,
@@ -32,7 +32,7 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8003,
-    routers=lambda _ctx: [router, filing.router, studio.router],
+    routers=lambda _ctx: [router, filing.router, studio.router, boundary.router],
     subscriptions=subscriptions,
     domain_errors={
         FilingEntryNotFound: 404, RecordNotFound: 404, AlreadyFiled: 409, SuggestionStateError: 409, DomainError: 422,
