@@ -14,6 +14,7 @@ from adr_court_bridge.domain.errors import (
 from adr_court_bridge.messaging.subscriptions import subscriptions
 from adr_court_bridge.settings import Settings
 from adr_court_bridge.store.tables import auth, messaging, metadata
+from adr_court_bridge.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
 
@@ -32,7 +33,8 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8003,
-    routers=lambda _ctx: [router, filing.router, studio.router, boundary.router],
+    routers=lambda _ctx: [router, filing.router, studio.router, boundary.router, pages.router],
+    shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={
         FilingEntryNotFound: 404, RecordNotFound: 404, AlreadyFiled: 409, SuggestionStateError: 409, DomainError: 422,
