@@ -75,8 +75,94 @@ async def publish(js: nats.js.JetStreamContext, envelope: Envelope[Any], *, msg_
     ack = await js.publish(envelope.event_type, envelope.to_json(), stream=stream, headers=headers)
     assert not ack.duplicate
 
+
 # shared with every service's tests
 from adr_runtime.testing.waiting import consumer_counters as counters  # noqa: E402
 from adr_runtime.testing.waiting import eventually  # noqa: E402
 
 __all__ = ["counters", "eventually"]
+
+
+async def deliver(ctx: Any, *envelopes: Envelope[Any]) -> None:
+    """Applies each event in its own transaction with the handler subscribed to its contract."""
+    from adr_court_bridge.spec import SPEC
+
+    handlers = {s.contract: s.handler for s in SPEC.subscriptions(ctx)}
+    for envelope in envelopes:
+        async with ctx.sessions() as session, session.begin():
+            await handlers[type(envelope.data)](session, envelope)
+
+
+async def outbox_events(ctx: Any, subject: str) -> list[dict[str, Any]]:
+    """The envelopes staged in the outbox under ``subject``, oldest first."""
+    from sqlalchemy import select
+
+    outbox = ctx.tables.outbox
+    async with ctx.sessions() as session:
+        rows = await session.execute(
+            select(outbox.c.envelope).where(outbox.c.subject == subject).order_by(outbox.c.seq)
+        )
+    return [dict(r) for r in rows.scalars()]
+
+
+DELEGATION = {
+    "received_on": "2026-11-02",
+    "agency_codes": ["WJG-SCJ"],
+    "act_type": "administrative_penalty",
+    "applicants": [{"name": "张三", "id_number": "420503199001011234", "phone": "13800000000"}],
+    "consent": True,
+}
+
+
+def confirmation_requested() -> Any:
+    from adr_contracts.mediation import ConfirmationRequestedV1
+
+    return ConfirmationRequestedV1(
+        mediation_case_id=uuid4(),
+        agreement_id=uuid4(),
+        requested_on=date(2026, 12, 1),
+        agreed_on=date(2026, 11, 28),
+        agency_codes=["WJG-SCJ"],
+        obligation_count=2,
+        total_amount_fen=500_000,
+    )
+
+
+def obligation_overdue(obligor: str = "agency") -> Any:
+    from adr_contracts.mediation import ObligationOverdueV1
+    from adr_contracts.vocabulary import ObligorKind
+
+    return ObligationOverdueV1(
+        mediation_case_id=uuid4(),
+        obligation_id=uuid4(),
+        obligor_kind=ObligorKind(obligor),
+        agency_code="WJG-SCJ" if obligor == "agency" else None,
+        due_on=date(2026, 12, 10),
+        amount_fen=100_000,
+    )
+
+
+def warning_raised(kind: str = "repeated_agency") -> Any:
+    from adr_contracts.reporting import EarlyWarningRaisedV1
+    from adr_contracts.vocabulary import WarningKind
+
+    return EarlyWarningRaisedV1(
+        warning_id=uuid4(),
+        kind=WarningKind(kind),
+        raised_on=date(2026, 12, 1),
+        agency_code="WJG-SCJ",
+        act_type="administrative_penalty",
+        case_ids=[uuid4(), uuid4(), uuid4()],
+        count=3,
+        window_days=90,
+    )
+
+
+async def a_filed_case(ctx: Any, client: Any, *, filed_on: str = "2026-11-23") -> UUID:
+    """A dispute routed to filing and filed; returns its case id."""
+    envelope = an_envelope(routed())
+    await deliver(ctx, envelope)
+    response = await client.post(f"/api/v1/filing-queue/{envelope.case_id}/filing", json={"filed_on": filed_on})
+    assert response.status_code == 201, response.text
+    assert envelope.case_id is not None
+    return envelope.case_id

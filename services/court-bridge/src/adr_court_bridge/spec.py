@@ -2,11 +2,19 @@
 
 from pathlib import Path
 
+from adr_court_bridge.api import boundary, filing, studio
 from adr_court_bridge.api.routes import router
-from adr_court_bridge.domain.errors import DomainError, FilingEntryNotFound
+from adr_court_bridge.domain.errors import (
+    AlreadyFiled,
+    DomainError,
+    FilingEntryNotFound,
+    RecordNotFound,
+    SuggestionStateError,
+)
 from adr_court_bridge.messaging.subscriptions import subscriptions
 from adr_court_bridge.settings import Settings
 from adr_court_bridge.store.tables import auth, messaging, metadata
+from adr_court_bridge.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
 
@@ -25,7 +33,10 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8003,
-    routers=lambda _ctx: [router],
+    routers=lambda _ctx: [router, filing.router, studio.router, boundary.router, pages.router],
+    shell=pages.SHELL,
     subscriptions=subscriptions,
-    domain_errors={FilingEntryNotFound: 404, DomainError: 422},
+    domain_errors={
+        FilingEntryNotFound: 404, RecordNotFound: 404, AlreadyFiled: 409, SuggestionStateError: 409, DomainError: 422,
+    },
 )

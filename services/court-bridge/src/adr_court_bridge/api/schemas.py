@@ -36,3 +36,55 @@ class FilingQueuePage(BaseModel):
 
     items: list[FilingEntryView]
     total: int
+
+
+class FilingRequest(BaseModel):
+    """立案：法院决定立案的日期（默认今天）。"""
+
+    filed_on: date | None = Field(default=None, description="立案日期；缺省为当天")
+
+
+class FiledView(BaseModel):
+    case_id: UUID
+    court_case_no: str = Field(description="案号（RULES.md §3）")
+    filed_on: date
+    first_received_on: date = Field(description="收件日，保持争议最初到达之日")
+    after_mediation: bool
+
+
+class ApplicantIn(BaseModel):
+    name: str = Field(min_length=1, max_length=100)
+    id_number: str | None = Field(default=None, max_length=30)
+    phone: str | None = Field(default=None, max_length=30)
+    organisation: bool = False
+
+
+class DelegationRequest(BaseModel):
+    """诉前委派：经当事人同意，将争议委派化解中心调解（K1）。"""
+
+    received_on: date = Field(description="法院收到起诉材料之日")
+    agency_codes: list[str] = Field(min_length=1, description="被诉机关目录代码")
+    act_type: str = Field(min_length=1, max_length=60)
+    applicants: list[ApplicantIn] = Field(min_length=1)
+    consent: bool = Field(description="当事人同意诉前调解")
+
+
+class DelegationView(BaseModel):
+    case_id: UUID
+    delegation_no: str = Field(description="诉前调解案号")
+    delegated_on: date
+    received_on: date
+    agency_codes: list[str]
+    act_type: str
+    applicant_count: int
+
+
+class CaseNumberView(BaseModel):
+    text: str
+    year: int
+    court: str
+    type_code: str
+    serial: int
+    suffix: str | None
+    court_level: str = Field(description="supreme, high, intermediate or basic")
+    own_court: bool = Field(description="本院案号")

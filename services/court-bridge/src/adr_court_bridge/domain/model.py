@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from uuid import UUID
 
-from adr_court_bridge.domain.errors import NotForFiling
+from adr_court_bridge.domain.errors import AlreadyFiled, FiledBeforeReceipt, NotForFiling
 from adr_court_bridge.domain.events import DomainEvent, FilingTriggerAdded, QueuedForFiling
 
 FILING = "filing"
@@ -26,9 +26,10 @@ class FilingSource(StrEnum):
 
 
 class EntryStatus(StrEnum):
-    """Where the entry stands (filing itself comes with a later issue)."""
+    """Where the entry stands."""
 
     AWAITING_FILING = "awaiting_filing"  # 待立案
+    FILED = "filed"  # 已立案
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class FilingEntry:
     mediation_case_id: UUID | None = None
     failure_reason: str | None = None
     status: EntryStatus = EntryStatus.AWAITING_FILING
+    court_case_no: str | None = None
+    filed_on: date | None = None
     version: int = 0
     events: list[DomainEvent] = field(default_factory=list, compare=False, repr=False)
 
@@ -107,6 +110,20 @@ class FilingEntry:
         self._take_details(trigger)
         self.version += 1
         self.events.append(FilingTriggerAdded(self.case_id, trigger.at, trigger.source.value, self.first_received_on))
+
+    def file(self, *, court_case_no: str, filed_on: date) -> None:
+        """Files the case (立案) once, keeping the date first received for the time limit (M3)."""
+        if self.status is EntryStatus.FILED:
+            raise AlreadyFiled(self.case_id)
+        if filed_on < self.first_received_on:
+            raise FiledBeforeReceipt(self.case_id)
+        self.status, self.version = EntryStatus.FILED, self.version + 1
+        self.court_case_no, self.filed_on = court_case_no, filed_on
+
+    @property
+    def after_mediation(self) -> bool:
+        """Filed because pre-litigation mediation failed."""
+        return any(s.source is FilingSource.MEDIATION_FAILED for s in self.sources)
 
     @property
     def source(self) -> FilingSource:

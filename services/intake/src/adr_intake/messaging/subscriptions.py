@@ -15,6 +15,7 @@ from adr_contracts.mediation import (
     MediationOpenedV1,
 )
 from adr_intake import handlers
+from adr_intake.delegation import delegation_subscription
 from adr_intake.domain.errors import DomainError
 from adr_intake.domain.model import Stage
 from adr_intake.store.tables import messaging
@@ -50,7 +51,7 @@ def _follow(stage: Stage | None, actor: str = "system:mediation") -> Handler:
     return on_outcome
 
 
-def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
+def subscriptions(ctx: ServiceContext) -> Sequence[Subscription]:
     """Intake's handlers, one per contract in whose audience it is."""
     return [
         Subscription(MediationOpenedV1, _follow(Stage.MEDIATING)),
@@ -59,4 +60,5 @@ def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
         Subscription(MediationClosedV1, _follow(Stage.RESOLVED)),
         Subscription(FollowUpRecordedV1, _follow(None)),
         Subscription(CaseFiledV1, _follow(Stage.FILED_IN_COURT, "system:court-bridge")),
+        delegation_subscription(ctx),  # the court's pre-filing delegations (K1)
     ]
