@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from adr_procuratorate_bridge.api.routes import router
+from adr_procuratorate_bridge.domain.errors import Conflict, DomainError, NotFound
 from adr_procuratorate_bridge.messaging.subscriptions import subscriptions
 from adr_procuratorate_bridge.settings import Settings
 from adr_procuratorate_bridge.store.tables import auth, messaging, metadata
@@ -25,4 +26,5 @@ SPEC = ServiceSpec(
     default_port=8004,
     routers=lambda _ctx: [router],
     subscriptions=subscriptions,
+    domain_errors={NotFound: 404, Conflict: 409, DomainError: 422},
 )

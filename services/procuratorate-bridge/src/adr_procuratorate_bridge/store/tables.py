@@ -15,14 +15,27 @@ shared_records = Table(
     "shared_records",
     metadata,
     Column("event_id", Uuid, primary_key=True),
-    Column("case_id", Uuid, nullable=False, index=True),
+    Column("case_id", Uuid, nullable=True, index=True),
     Column("subject", String(200), nullable=False),
-    Column("registration_no", String(60), nullable=False),
-    Column("channel", String(40), nullable=False),
+    Column("kind", String(40), nullable=False, index=True, server_default="registration"),
+    Column("facts", JSON, nullable=False, server_default="{}"),
+    Column("registration_no", String(60), nullable=True),
+    Column("channel", String(40), nullable=True),
     Column("agency_codes", JSON, nullable=False),
-    Column("act_type", String(60), nullable=False),
-    Column("received_on", Date, nullable=False),
+    Column("act_type", String(60), nullable=True),
+    Column("received_on", Date, nullable=True),
     Column("occurred_at", UtcDateTime(), nullable=False),
     Column("received_at", UtcDateTime(), nullable=False, index=True),
     Column("sha256", String(64), nullable=False),
+)
+
+# One receipt per shared record, issued in the same transaction as the record is kept (P2).
+receipts = Table(
+    "receipts",
+    metadata,
+    Column("receipt_id", Uuid, primary_key=True),
+    Column("event_id", Uuid, nullable=False, unique=True),
+    Column("subject", String(200), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("issued_at", UtcDateTime(), nullable=False),
 )
