@@ -106,3 +106,29 @@ from adr_runtime.testing.waiting import consumer_counters as counters  # noqa: E
 from adr_runtime.testing.waiting import eventually  # noqa: E402
 
 __all__ = ["counters", "eventually"]
+
+
+def at(client: Any, instant: datetime) -> None:
+    """Fixes the API's clock of a client made by ``api_client``."""
+    from adr_runtime.api_deps import get_clock
+
+    client._transport.app.dependency_overrides[get_clock] = lambda: instant
+
+
+SUGGESTION = {
+    "kind": "social_governance",
+    "agency_code": "WJG-SCJ",
+    "topic_code": "penalty_procedure",
+    "findings": "抽查发现行政处罚案件未告知当事人陈述、申辩权利。\n部分案件送达程序不规范。",
+    "recommendations": "一、严格执行处罚告知程序。\n二、规范文书送达。",
+    "legal_basis": "《中华人民共和国行政处罚法》第四十四条",
+}
+
+
+async def outbox_events(ctx: Any) -> list[dict[str, Any]]:
+    """The envelopes staged in the outbox, in order."""
+    from sqlalchemy import select
+
+    async with ctx.sessions() as session:
+        rows = (await session.execute(select(ctx.tables.outbox.c.envelope).order_by(ctx.tables.outbox.c.seq))).all()
+    return [r.envelope for r in rows]

@@ -2,10 +2,22 @@
 
 from datetime import datetime
 from typing import Any
+from uuid import UUID
 
-from adr_contracts import Envelope
+from adr_contracts import ContractModel, Envelope, envelope_for
 from adr_contracts.intake import DisputeRegisteredV1
+from adr_contracts.procuratorate import (
+    ProcuratorialSuggestionIssuedV1,
+    ProcuratorialSuggestionOverdueV1,
+    ProcuratorialSuggestionRepliedV1,
+)
 from adr_procuratorate_bridge.domain.model import SharedRecord, kind_of, receipt_digest
+from adr_procuratorate_bridge.domain.suggestions import (
+    Suggestion,
+    SuggestionEvent,
+    SuggestionIssued,
+    SuggestionReplied,
+)
 
 
 def _agency_codes(data: Any) -> tuple[str, ...]:
@@ -38,4 +50,32 @@ def to_record(envelope: Envelope[Any], *, received_at: datetime) -> SharedRecord
         channel=registration.channel.value if registration else None,
         act_type=registration.act_type if registration else None,
         received_on=registration.received_on if registration else None,
+    )
+
+
+def suggestion_envelope(
+    suggestion: Suggestion, event: SuggestionEvent, *, correlation_id: UUID, occurred_at: datetime
+) -> Envelope[Any]:
+    """The contract of a suggestion's event; its subject is the case, or the suggestion itself when none."""
+    payload: ContractModel
+    assert suggestion.reply_due_on is not None
+    if isinstance(event, SuggestionIssued):
+        assert suggestion.suggestion_no is not None and suggestion.issued_on is not None
+        payload = ProcuratorialSuggestionIssuedV1(
+            suggestion_id=suggestion.id, suggestion_no=suggestion.suggestion_no, agency_code=suggestion.agency_code,
+            topic_code=suggestion.topic_code, issued_on=suggestion.issued_on, reply_due_on=suggestion.reply_due_on,
+        )
+    elif isinstance(event, SuggestionReplied):
+        assert suggestion.replied_on is not None and suggestion.adopted is not None
+        payload = ProcuratorialSuggestionRepliedV1(
+            suggestion_id=suggestion.id, agency_code=suggestion.agency_code, replied_on=suggestion.replied_on,
+            reply_due_on=suggestion.reply_due_on, days_late=suggestion.days_late or 0, adopted=suggestion.adopted,
+        )
+    else:
+        payload = ProcuratorialSuggestionOverdueV1(
+            suggestion_id=suggestion.id, agency_code=suggestion.agency_code, reply_due_on=suggestion.reply_due_on,
+            noticed_on=event.noticed_on,
+        )
+    return envelope_for(
+        payload, case_id=suggestion.case_id or suggestion.id, correlation_id=correlation_id, occurred_at=occurred_at
     )

@@ -1,6 +1,6 @@
 """Procuratorate-bridge's tables (persistence only; the domain never sees these)."""
 
-from sqlalchemy import JSON, Column, Date, String, Table, Uuid
+from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table, Text, Uuid, false
 
 from adr_runtime.auth.tables import auth_tables
 from adr_runtime.db import UtcDateTime, new_metadata
@@ -38,4 +38,32 @@ receipts = Table(
     Column("subject", String(200), nullable=False),
     Column("sha256", String(64), nullable=False),
     Column("issued_at", UtcDateTime(), nullable=False),
+)
+
+# Procuratorial suggestions (P3): the draft, its issue with the reply deadline, the reply and measures.
+suggestions = Table(
+    "suggestions",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("case_id", Uuid, nullable=True, index=True),
+    Column("evaluation_id", Uuid, nullable=True, index=True),
+    Column("kind", String(30), nullable=False),
+    Column("agency_code", String(40), nullable=False, index=True),
+    Column("topic_code", String(60), nullable=False),
+    Column("findings", Text, nullable=False),
+    Column("recommendations", Text, nullable=False),
+    Column("legal_basis", Text, nullable=False, server_default=""),
+    Column("urgent", Boolean, nullable=False, server_default=false()),
+    Column("status", String(20), nullable=False, index=True),
+    Column("suggestion_no", String(60), nullable=True, unique=True),
+    Column("issued_on", Date, nullable=True),
+    Column("reply_due_on", Date, nullable=True, index=True),
+    Column("reply_due_provisional", Boolean, nullable=False, server_default=false()),
+    Column("overdue_noticed_on", Date, nullable=True),
+    Column("replied_on", Date, nullable=True),
+    Column("adopted", Boolean, nullable=True),
+    Column("measures", JSON, nullable=False),
+    Column("reply_summary", Text, nullable=False, server_default=""),
+    Column("days_late", Integer, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
 )
