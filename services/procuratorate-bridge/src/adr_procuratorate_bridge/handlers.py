@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+from adr_procuratorate_bridge.domain.hearings import AssistanceApplication, Hearing, HearingOutcome, Participant
 from adr_procuratorate_bridge.domain.suggestions import ReplyRules, Suggestion, SuggestionKind
 from adr_procuratorate_bridge.uow import ProcuratorateUnitOfWork
 from adr_runtime.clock import local_date
@@ -90,3 +91,76 @@ async def sweep_overdue(uow: ProcuratorateUnitOfWork, *, now: datetime) -> list[
                 noticed.append(suggestion.id)
         await uow.commit()
     return noticed
+
+
+# --- hearings and judicial assistance (P4) ---
+
+
+async def schedule_hearing(
+    uow: ProcuratorateUnitOfWork, *, case_id: UUID, topic: str, scheduled_on: date, location: str, now: datetime
+) -> UUID:
+    """Schedules a procuratorial hearing about a case; returns its id."""
+    async with uow:
+        hearing = Hearing(id=new_uuid7(), case_id=case_id, topic=topic, scheduled_on=scheduled_on, location=location)
+        await uow.hearings.add(hearing, now=now)
+        await uow.commit()
+    return hearing.id
+
+
+async def hold_hearing(
+    hearing_id: UUID,
+    uow: ProcuratorateUnitOfWork,
+    *,
+    held_on: date,
+    participants: tuple[Participant, ...],
+    outcome: HearingOutcome,
+    summary: str,
+    now: datetime,
+) -> None:
+    """Records a hearing as held; publishes ProcuratorialHearingHeldV1."""
+    async with uow:
+        uow.occurred_at = now
+        hearing = await uow.hearings.get(hearing_id)
+        hearing.hold(held_on=held_on, participants=participants, outcome=outcome, summary=summary)
+        await uow.hearings.save(hearing)
+        await uow.commit()
+
+
+async def receive_assistance_application(
+    uow: ProcuratorateUnitOfWork,
+    *,
+    case_id: UUID,
+    applicant_name: str,
+    reason: str,
+    applied_on: date,
+    requested_fen: int | None,
+    now: datetime,
+) -> UUID:
+    """Registers an application for judicial assistance; returns its id."""
+    async with uow:
+        application = AssistanceApplication(
+            id=new_uuid7(), case_id=case_id, applicant_name=applicant_name.strip(), reason=reason.strip(),
+            applied_on=applied_on, requested_fen=requested_fen,
+        )
+        await uow.assistance.add(application, now=now)
+        await uow.commit()
+    return application.id
+
+
+async def decide_assistance(
+    application_id: UUID,
+    uow: ProcuratorateUnitOfWork,
+    *,
+    decided_on: date,
+    granted: bool,
+    amount_fen: int | None,
+    reason: str,
+    now: datetime,
+) -> None:
+    """Grants or refuses judicial assistance; publishes JudicialAssistanceDecidedV1."""
+    async with uow:
+        uow.occurred_at = now
+        application = await uow.assistance.get(application_id)
+        application.decide(decided_on=decided_on, granted=granted, amount_fen=amount_fen, reason=reason)
+        await uow.assistance.save(application)
+        await uow.commit()

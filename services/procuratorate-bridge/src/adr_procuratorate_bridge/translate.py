@@ -7,10 +7,13 @@ from uuid import UUID
 from adr_contracts import ContractModel, Envelope, envelope_for
 from adr_contracts.intake import DisputeRegisteredV1
 from adr_contracts.procuratorate import (
+    JudicialAssistanceDecidedV1,
+    ProcuratorialHearingHeldV1,
     ProcuratorialSuggestionIssuedV1,
     ProcuratorialSuggestionOverdueV1,
     ProcuratorialSuggestionRepliedV1,
 )
+from adr_procuratorate_bridge.domain.hearings import AssistanceApplication, Hearing
 from adr_procuratorate_bridge.domain.model import SharedRecord, kind_of, receipt_digest
 from adr_procuratorate_bridge.domain.suggestions import (
     Suggestion,
@@ -79,3 +82,25 @@ def suggestion_envelope(
     return envelope_for(
         payload, case_id=suggestion.case_id or suggestion.id, correlation_id=correlation_id, occurred_at=occurred_at
     )
+
+
+def hearing_envelope(hearing: Hearing, *, correlation_id: UUID, occurred_at: datetime) -> Envelope[Any]:
+    """A hearing held, with the number of participants but never their names."""
+    assert hearing.held_on is not None and hearing.outcome is not None
+    payload = ProcuratorialHearingHeldV1(
+        hearing_id=hearing.id, held_on=hearing.held_on, outcome_code=hearing.outcome.value,
+        participant_count=len(hearing.participants),
+    )
+    return envelope_for(payload, case_id=hearing.case_id, correlation_id=correlation_id, occurred_at=occurred_at)
+
+
+def assistance_envelope(
+    application: AssistanceApplication, *, correlation_id: UUID, occurred_at: datetime
+) -> Envelope[Any]:
+    """A decision on judicial assistance, without the applicant."""
+    assert application.decided_on is not None and application.granted is not None
+    payload = JudicialAssistanceDecidedV1(
+        application_id=application.id, decided_on=application.decided_on, granted=application.granted,
+        amount_fen=application.amount_fen,
+    )
+    return envelope_for(payload, case_id=application.case_id, correlation_id=correlation_id, occurred_at=occurred_at)

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_contracts import Envelope
 from adr_procuratorate_bridge import translate
+from adr_procuratorate_bridge.store.hearings import AssistanceRepository, HearingRepository
 from adr_procuratorate_bridge.store.suggestions import SuggestionRepository
 from adr_runtime.clock import utc_now
 from adr_runtime.outbox import HistoryNote
@@ -18,9 +19,13 @@ class ProcuratorateUnitOfWork(SqlUnitOfWork):
     """Collects every event the loaded aggregates raised and maps it to its contract."""
 
     suggestions: SuggestionRepository
+    hearings: HearingRepository
+    assistance: AssistanceRepository
 
     def _open(self, session: AsyncSession) -> None:
         self.suggestions = SuggestionRepository(session)
+        self.hearings = HearingRepository(session)
+        self.assistance = AssistanceRepository(session)
         self.envelopes: list[Envelope[Any]] = []  # events built directly by a use case
         self.occurred_at: datetime = utc_now()
 
@@ -30,6 +35,18 @@ class ProcuratorateUnitOfWork(SqlUnitOfWork):
                 event = suggestion.events.pop(0)
                 yield translate.suggestion_envelope(
                     suggestion, event, correlation_id=self.correlation_id, occurred_at=self.occurred_at
+                )
+        for hearing in self.hearings.seen:
+            while hearing.events:
+                hearing.events.pop(0)
+                yield translate.hearing_envelope(
+                    hearing, correlation_id=self.correlation_id, occurred_at=self.occurred_at
+                )
+        for application in self.assistance.seen:
+            while application.events:
+                application.events.pop(0)
+                yield translate.assistance_envelope(
+                    application, correlation_id=self.correlation_id, occurred_at=self.occurred_at
                 )
         while self.envelopes:
             yield self.envelopes.pop(0)

@@ -1,6 +1,6 @@
 """Procuratorate-bridge's tables (persistence only; the domain never sees these)."""
 
-from sqlalchemy import JSON, Boolean, Column, Date, Integer, String, Table, Text, Uuid, false
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Integer, String, Table, Text, Uuid, false
 
 from adr_runtime.auth.tables import auth_tables
 from adr_runtime.db import UtcDateTime, new_metadata
@@ -65,5 +65,38 @@ suggestions = Table(
     Column("measures", JSON, nullable=False),
     Column("reply_summary", Text, nullable=False, server_default=""),
     Column("days_late", Integer, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# Procuratorial hearings (P4); participants' names stay here and are never published.
+hearings = Table(
+    "hearings",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("case_id", Uuid, nullable=False, index=True),
+    Column("topic", String(200), nullable=False),
+    Column("scheduled_on", Date, nullable=False),
+    Column("location", String(200), nullable=False, server_default=""),
+    Column("held_on", Date, nullable=True),
+    Column("participants", JSON, nullable=False),
+    Column("outcome", String(30), nullable=True),
+    Column("outcome_summary", Text, nullable=False, server_default=""),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# Applications for judicial assistance (P4); the applicant's name stays here and is never published.
+assistance_applications = Table(
+    "assistance_applications",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("case_id", Uuid, nullable=False, index=True),
+    Column("applicant_name", String(100), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("applied_on", Date, nullable=False),
+    Column("requested_fen", BigInteger, nullable=True),
+    Column("decided_on", Date, nullable=True),
+    Column("granted", Boolean, nullable=True),
+    Column("amount_fen", BigInteger, nullable=True),
+    Column("decision_reason", Text, nullable=False, server_default=""),
     Column("created_at", UtcDateTime(), nullable=False),
 )
