@@ -4,12 +4,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+from adr_procuratorate_bridge.domain.analysis import JointAnalysis
+from adr_procuratorate_bridge.domain.errors import DomainError
+from adr_procuratorate_bridge.domain.evaluation import EvaluationTask, Finding
 from adr_procuratorate_bridge.domain.hearings import AssistanceApplication, Hearing, HearingOutcome, Participant
 from adr_procuratorate_bridge.domain.suggestions import ReplyRules, Suggestion, SuggestionKind
 from adr_procuratorate_bridge.uow import ProcuratorateUnitOfWork
 from adr_runtime.clock import local_date
 from adr_runtime.ids import new_uuid7
 from adr_runtime.legal_time import HolidayCalendar
+from adr_runtime.outbox import HistoryNote
 
 
 @dataclass(frozen=True)
@@ -164,3 +168,109 @@ async def decide_assistance(
         application.decide(decided_on=decided_on, granted=granted, amount_fen=amount_fen, reason=reason)
         await uow.assistance.save(application)
         await uow.commit()
+
+
+# --- joint analysis of major disputes (P1) ---
+
+
+async def record_invitation(
+    uow: ProcuratorateUnitOfWork, *, case_id: UUID, topic: str, invited_by: str, meeting_on: date, now: datetime
+) -> UUID:
+    """Records the invitation to analyse a major dispute; returns its id."""
+    async with uow:
+        analysis = JointAnalysis(
+            id=new_uuid7(), case_id=case_id, topic=topic.strip(), invited_by=invited_by, meeting_on=meeting_on
+        )
+        await uow.analysis.add_analysis(analysis, now=now)
+        uow.notes.append(HistoryNote(case_id, now, "procuratorate.analysis.invited", {"summary": "检察院受邀参与研判"}))
+        await uow.commit()
+    return analysis.id
+
+
+async def answer_invitation(
+    analysis_id: UUID,
+    uow: ProcuratorateUnitOfWork,
+    *,
+    now: datetime,
+    participants: tuple[str, ...] = (),
+    opinion: str = "",
+    opinion_on: date | None = None,
+    decline_reason: str | None = None,
+) -> None:
+    """Gives the procuratorate's written opinion, or declines with a reason (kept in the case history)."""
+    async with uow:
+        analysis = await uow.analysis.analysis(analysis_id)
+        if decline_reason is not None:
+            analysis.decline(decline_reason)
+            summary = "检察院未参加研判"
+        else:
+            analysis.give_opinion(participants=participants, opinion=opinion, opinion_on=opinion_on or local_date(now))
+            summary = "检察院出具研判意见"
+        await uow.analysis.save_analysis(analysis)
+        uow.notes.append(HistoryNote(analysis.case_id, now, f"procuratorate.analysis.{analysis.status.value}",
+                                     {"summary": summary, "analysis_id": str(analysis.id)}))
+        await uow.commit()
+
+
+# --- quality evaluation of law-enforcement cases (P5) ---
+
+
+async def open_evaluation(
+    uow: ProcuratorateUnitOfWork,
+    *,
+    agency_code: str,
+    period_from: date,
+    period_to: date,
+    case_refs: tuple[str, ...],
+    title: str,
+    now: datetime,
+) -> UUID:
+    """Opens an evaluation task over a sample of one agency's enforcement cases; returns its id."""
+    async with uow:
+        task = EvaluationTask.open(
+            id=new_uuid7(), agency_code=agency_code, period_from=period_from, period_to=period_to,
+            case_refs=case_refs, title=title,
+        )
+        await uow.analysis.add_task(task, now=now)
+        await uow.commit()
+    return task.id
+
+
+async def record_findings(task_id: UUID, uow: ProcuratorateUnitOfWork, *, findings: tuple[Finding, ...]) -> None:
+    """Records the findings on sampled cases (all or none)."""
+    async with uow:
+        task = await uow.analysis.task(task_id)
+        for finding in findings:
+            task.record_finding(finding)
+        await uow.analysis.save_task(task)
+        await uow.commit()
+
+
+async def close_evaluation(task_id: UUID, uow: ProcuratorateUnitOfWork, *, now: datetime) -> None:
+    """Ends an evaluation once every sampled case has its finding."""
+    async with uow:
+        task = await uow.analysis.task(task_id)
+        task.close(local_date(now))
+        await uow.analysis.save_task(task)
+        await uow.commit()
+
+
+async def draft_suggestion_from_evaluation(
+    task_id: UUID, uow: ProcuratorateUnitOfWork, *, kind: SuggestionKind, topic_code: str, recommendations: str,
+    now: datetime,
+) -> UUID:
+    """Drafts a suggestion to the evaluated agency from the problems found, linked to the task."""
+    async with uow:
+        task = await uow.analysis.task(task_id)
+        problems = task.problems()
+        if not problems:
+            raise DomainError("本次评查未发现问题，无需制发检察建议")
+        findings = "\n".join(f"{f.case_ref}：{f.problems}" for f in problems)
+        suggestion = Suggestion.draft(
+            id=new_uuid7(), kind=kind, agency_code=task.agency_code, topic_code=topic_code,
+            findings=f"经对{task.period_from}至{task.period_to}期间执法案件抽样评查，发现以下问题：\n{findings}",
+            recommendations=recommendations, evaluation_id=task.id,
+        )
+        await uow.suggestions.add(suggestion, now=now)
+        await uow.commit()
+    return suggestion.id

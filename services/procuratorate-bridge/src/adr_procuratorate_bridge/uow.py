@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_contracts import Envelope
 from adr_procuratorate_bridge import translate
+from adr_procuratorate_bridge.store.analysis import AnalysisRepository
 from adr_procuratorate_bridge.store.hearings import AssistanceRepository, HearingRepository
 from adr_procuratorate_bridge.store.suggestions import SuggestionRepository
 from adr_runtime.clock import utc_now
@@ -21,11 +22,14 @@ class ProcuratorateUnitOfWork(SqlUnitOfWork):
     suggestions: SuggestionRepository
     hearings: HearingRepository
     assistance: AssistanceRepository
+    analysis: AnalysisRepository
 
     def _open(self, session: AsyncSession) -> None:
         self.suggestions = SuggestionRepository(session)
         self.hearings = HearingRepository(session)
         self.assistance = AssistanceRepository(session)
+        self.analysis = AnalysisRepository(session)
+        self.notes: list[HistoryNote] = []  # changes kept in the case history only (no contract)
         self.envelopes: list[Envelope[Any]] = []  # events built directly by a use case
         self.occurred_at: datetime = utc_now()
 
@@ -50,3 +54,5 @@ class ProcuratorateUnitOfWork(SqlUnitOfWork):
                 )
         while self.envelopes:
             yield self.envelopes.pop(0)
+        while self.notes:
+            yield self.notes.pop(0)

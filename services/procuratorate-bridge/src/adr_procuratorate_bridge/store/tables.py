@@ -100,3 +100,35 @@ assistance_applications = Table(
     Column("decision_reason", Text, nullable=False, server_default=""),
     Column("created_at", UtcDateTime(), nullable=False),
 )
+
+# The procuratorate's part in the joint analysis of major disputes (P1).
+joint_analyses = Table(
+    "joint_analyses",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("case_id", Uuid, nullable=False, index=True),
+    Column("topic", String(200), nullable=False),
+    Column("invited_by", String(60), nullable=False),
+    Column("meeting_on", Date, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("participants", JSON, nullable=False),
+    Column("opinion", Text, nullable=False, server_default=""),
+    Column("opinion_on", Date, nullable=True),
+    Column("decline_reason", Text, nullable=False, server_default=""),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# Quality evaluations of law-enforcement cases (P5): the sample and the finding on each case.
+evaluations = Table(
+    "evaluations",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("agency_code", String(40), nullable=False, index=True),
+    Column("title", String(200), nullable=False, server_default=""),
+    Column("period_from", Date, nullable=False),
+    Column("period_to", Date, nullable=False),
+    Column("case_refs", JSON, nullable=False),
+    Column("findings", JSON, nullable=False),
+    Column("closed_on", Date, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
