@@ -1,10 +1,13 @@
 """Documents the procuratorate issues: the 检察建议书 (P3), from one model as DOCX and PDF."""
 
+from datetime import date
+
 from fastapi import Path, Response
 
 from adr_procuratorate_bridge import labels
+from adr_procuratorate_bridge.domain.reports import Analysis
 from adr_procuratorate_bridge.domain.suggestions import Suggestion
-from adr_runtime.documents import Document, Section, render_docx, render_pdf
+from adr_runtime.documents import Document, Section, Table, render_docx, render_pdf
 from adr_runtime.documents.render import chinese_date
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -44,6 +47,7 @@ def suggestion_document(suggestion: Suggestion, *, issuer: str, reply_months: in
 
 
 FORMAT_PATH = Path(pattern="^(docx|pdf)$", description="docx 或 pdf")
+YEAR_PATH = Path(ge=2000, le=2100, description="年度")
 
 
 def file_response(document: Document, fmt: str, stem: str) -> Response:
@@ -53,3 +57,64 @@ def file_response(document: Document, fmt: str, stem: str) -> Response:
     else:
         content, media = render_pdf(document), PDF
     return Response(content, media_type=media, headers={"Content-Disposition": f'attachment; filename="{stem}.{fmt}"'})
+
+
+def _percent(rate: float) -> str:
+    return f"{rate * 100:.0f}%"
+
+
+NOTICE_KINDS = {"general": "普遍性问题", "emerging": "新发问题", "trending": "趋势性问题"}
+
+
+def analysis_document(analysis: Analysis, *, issuer: str, issued_on: date) -> Document:
+    """An annual or thematic analysis (年度/专题分析, M9) as a document."""
+    period = f"{chinese_date(analysis.period.start)}至{chinese_date(analysis.period.end)}"
+    theme = f"（专题：{analysis.theme}）" if analysis.theme else ""
+    overview = (
+        f"{period}{theme}，本院共发出检察建议{analysis.issued}件，已回复{analysis.replied}件，"
+        f"采纳{analysis.adopted}件，逾期或逾期回复{analysis.overdue}件；"
+        f"回复率{_percent(analysis.replied / analysis.issued if analysis.issued else 0)}。"
+    )
+    sections = [
+        Section(heading="一、总体情况", paragraphs=(overview,)),
+        Section(
+            heading="二、分机关情况",
+            paragraphs=() if analysis.by_agency else ("本期无检察建议。",),
+            table=Table(
+                header=("行政机关", "发出", "回复", "采纳", "逾期", "回复率", "采纳率"),
+                rows=tuple(
+                    (line.agency_code, str(line.issued), str(line.replied), str(line.adopted), str(line.overdue),
+                     _percent(line.reply_rate), _percent(line.adoption_rate))
+                    for line in analysis.by_agency
+                ),
+            ) if analysis.by_agency else None,
+        ),
+        Section(
+            heading="三、分问题类别情况",
+            table=Table(header=("问题类别", "件数"), rows=tuple((t, str(n)) for t, n in analysis.by_topic)),
+        ) if analysis.by_topic else Section(heading="三、分问题类别情况", paragraphs=("本期无。",)),
+    ]
+    notice_lines = tuple(
+        f"{NOTICE_KINDS[n.kind]}：{n.topic_code}，本期{n.count}件（上期{n.previous}件），涉及{'、'.join(n.agencies)}。"
+        for n in analysis.notices
+    )
+    none_found = ("本期未发现普遍性、新发或趋势性问题。",)
+    sections.append(Section(heading="四、问题通报", paragraphs=notice_lines or none_found))
+    if analysis.theme is None:
+        granted, refused, amount = analysis.assistance
+        hearings = "、".join(f"{labels.HEARING_OUTCOMES.get(o, o)}{n}件" for o, n in analysis.hearings_by_outcome)
+        ratings = "、".join(f"{labels.FINDING_RATINGS.get(r, r)}{n}件" for r, n in analysis.evaluation_ratings)
+        shared = "、".join(f"{labels.SHARED_KINDS.get(k, k)}{n}条" for k, n in analysis.shared_by_kind)
+        sections.append(Section(heading="五、检察听证、司法救助与案件质量评查", paragraphs=(
+            f"举行检察听证{sum(n for _, n in analysis.hearings_by_outcome)}次"
+            + (f"（{hearings}）。" if hearings else "。"),
+            f"司法救助：决定救助{granted}件，金额{amount / 100:.2f}元；不予救助{refused}件。",
+            "执法案件质量评查：" + (ratings + "。" if ratings else "本期无已结束的评查任务。"),
+        )))
+        sections.append(Section(heading="六、信息共享", paragraphs=(
+            "本期接收共享信息：" + (shared + "。" if shared else "无。"),
+        )))
+    return Document(
+        title=analysis.title, issuer=issuer, issued_on=issued_on, sections=tuple(sections),
+        footer="本分析依据检察工作室记录自动生成初稿，经审核后印发。",
+    )

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from adr_procuratorate_bridge.api import analysis, hearings, suggestions
+from adr_procuratorate_bridge.api import analyses, analysis, hearings, suggestions
 from adr_procuratorate_bridge.api.routes import router
 from adr_procuratorate_bridge.domain.errors import Conflict, DomainError, NotFound
 from adr_procuratorate_bridge.messaging.subscriptions import subscriptions
@@ -25,7 +25,9 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8004,
-    routers=lambda _ctx: [router, suggestions.router, hearings.router, analysis.router],
+    routers=lambda _ctx: [
+        router, suggestions.router, hearings.router, analysis.router, analyses.router,
+    ],
     subscriptions=subscriptions,
     domain_errors={NotFound: 404, Conflict: 409, DomainError: 422},
 )
