@@ -117,3 +117,52 @@ async def test_only_procurators_and_administrators_may_open_the_pages(ctx: Servi
         response = await http.get("/suggestions", headers={"accept": "text/html"})
 
     assert response.status_code == 403
+
+
+@pytest.mark.clause("P1", "P4", "P5")
+async def test_hearings_assistance_analyses_and_evaluations_are_worked_from_the_pages(ctx: ServiceContext) -> None:
+    case_id = str(uuid4())
+
+    async with api_client(ctx, principal=PROCURATOR) as http:
+        await http.post("/hearings", data={"case_id": case_id, "topic": "公开听证", "scheduled_on": "2026-12-03"})
+        [hearing] = (await http.get("/api/v1/hearings")).json()
+        await http.post(f"/hearings/{hearing['id']}/record", data={
+            "held_on": "2026-12-03", "outcome": "reconciled", "participants": "听证员 张三 区人大代表\n申请人 李四"})
+        await http.post("/assistance", data={"case_id": case_id, "applicant_name": "李四", "reason": "因病致贫",
+                                             "applied_on": "2026-12-01", "requested_yuan": "3000"})
+        [application] = (await http.get("/api/v1/assistance-applications")).json()
+        await http.post(f"/assistance/{application['id']}/decision",
+                        data={"decided_on": "2026-12-05", "granted": "true", "amount_yuan": "2500.50"})
+        await http.post("/joint-analyses", data={"case_id": case_id, "topic": "征收补偿争议研判",
+                                                 "invited_by": "centre", "meeting_on": "2026-12-02"})
+        [analysis] = (await http.get("/api/v1/joint-analyses")).json()
+        answer = {"participants": "检察官甲、检察官乙", "opinion": "建议先行协调", "opinion_on": "2026-12-02"}
+        await http.post(f"/joint-analyses/{analysis['id']}/answer", data=answer)
+        await http.post("/evaluations", data={"agency_code": "WJG-SCJ", "period_from": "2026-01-01",
+                                              "period_to": "2026-06-30", "case_refs": "罚-1\n罚-2"})
+        [task] = (await http.get("/api/v1/evaluations")).json()
+        for ref in ("罚-1", "罚-2"):
+            await http.post(f"/evaluations/{task['id']}/findings",
+                            data={"case_ref": ref, "rating": "flawed", "problems": "未载明救济途径"})
+        await http.post(f"/evaluations/{task['id']}/close")
+        bad_amount = await http.post(f"/assistance/{application['id']}/decision", headers={"accept": "text/html"},
+                                     data={"decided_on": "2026-12-05", "granted": "true", "amount_yuan": "两千"})
+        pages = {path: (await http.get(path)).text for path in
+                 ("/hearings", "/assistance", "/joint-analyses", "/evaluations")}
+
+    held = await _get(ctx, f"/api/v1/hearings/{hearing['id']}")
+    assert held["participants"] == [
+        {"role": "hearing_officer", "name": "张三", "organisation": "区人大代表"},
+        {"role": "applicant", "name": "李四", "organisation": ""},
+    ]
+    assert "达成和解" in pages["/hearings"] and "记录举行情况" not in pages["/hearings"]
+    assert "给予救助" in pages["/assistance"] and "2500.50" in pages["/assistance"]
+    assert bad_amount.status_code == 422 and "请输入以元为单位的金额" in bad_amount.text
+    assert "建议先行协调" in pages["/joint-analyses"] and "检察官甲、检察官乙" in pages["/joint-analyses"]
+    assert "有瑕疵 2 件" in pages["/evaluations"] and "结束评查" not in pages["/evaluations"]
+
+
+async def _get(ctx: ServiceContext, path: str) -> dict[str, object]:
+    async with api_client(ctx) as http:
+        body: dict[str, object] = (await http.get(path)).json()
+    return body
