@@ -68,3 +68,27 @@ async def test_a_shared_filing_leads_to_a_suggestion_a_reply_and_their_events(
         "suggestion_id": suggestion["id"], "agency_code": "WJG-SCJ", "replied_on": "2026-05-08",
         "reply_due_on": "2026-05-06", "days_late": 2, "adopted": True,
     }
+
+
+async def test_an_unanswered_suggestion_is_published_overdue_once(
+    running: ServiceContext, jetstream: nats.js.JetStreamContext
+) -> None:
+    async with api_client(running) as http:
+        at(http, datetime(2026, 3, 2, 2, 0, tzinfo=UTC))
+        suggestion = (await http.post("/api/v1/suggestions", json=SUGGESTION)).json()
+        await http.post(f"/api/v1/suggestions/{suggestion['id']}/issue", json={"served_on": "2026-03-02"})
+        at(http, datetime(2026, 5, 7, 2, 0, tzinfo=UTC))
+        first = (await http.post("/api/v1/suggestions/sweep-overdue")).json()
+        again = (await http.post("/api/v1/suggestions/sweep-overdue")).json()
+
+    async def both_published() -> list[dict[str, Any]]:
+        events = await published(jetstream)
+        return events if len(events) == 2 else []
+
+    _, overdue = await eventually(both_published, what="issued and overdue on ADR_PROCURATORATE")
+    assert (first, again) == ({"noticed": [suggestion["id"]]}, {"noticed": []})
+    assert (overdue["type"], overdue["subject"]) == ("adr.procuratorate.suggestion.overdue.v1", suggestion["id"])
+    assert overdue["data"] == {
+        "suggestion_id": suggestion["id"], "agency_code": "WJG-SCJ", "reply_due_on": "2026-05-06",
+        "noticed_on": "2026-05-07",
+    }
