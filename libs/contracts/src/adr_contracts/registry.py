@@ -2,8 +2,8 @@
 
 from typing import Any, Final
 
-from adr_contracts import court, intake, mediation, procuratorate, reporting
 from adr_contracts.base import ContractModel, Envelope
+from adr_contracts import court, intake, mediation, procuratorate, reporting
 from adr_contracts.services import ServiceName
 from adr_contracts.subjects import parse_subject
 
