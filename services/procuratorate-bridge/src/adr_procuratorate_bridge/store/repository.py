@@ -1,12 +1,12 @@
-"""Writing shared records (row <-> domain mapping)."""
+"""Writing shared records and their receipts (row <-> domain mapping)."""
 
 from dataclasses import asdict
 
 from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adr_procuratorate_bridge.domain.model import SharedRecord
-from adr_procuratorate_bridge.store.tables import shared_records
+from adr_procuratorate_bridge.domain.model import Receipt, SharedRecord
+from adr_procuratorate_bridge.store.tables import receipts, shared_records
 
 
 class SharedRecordRepository:
@@ -15,7 +15,8 @@ class SharedRecordRepository:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
 
-    async def add(self, record: SharedRecord) -> None:
-        """Keeps one received record (the event id is the key: the same event is never kept twice)."""
+    async def add(self, record: SharedRecord, receipt: Receipt) -> None:
+        """Keeps one received record with its receipt (the event id is the key: never kept twice)."""
         row = asdict(record) | {"agency_codes": list(record.agency_codes)}
         await self._session.execute(insert(shared_records).values(**row))
+        await self._session.execute(insert(receipts).values(**asdict(receipt)))
