@@ -43,7 +43,7 @@ clauses: ## which tests verify each work-plan clause (docs/clauses.csv), and whi
 	$(UV) run pytest --collect-only -qq -p adr_runtime.testing.clauses --clauses
 
 # --- deploy (issue #9): Kubernetes manifests, NATS users, offline validation; see deploy/README.md ---
-DEPLOY_OVERLAYS := single-node district district/centre district/court district/procuratorate district/justice-bureau district/platform
+DEPLOY_OVERLAYS := single-node district district/centre district/court district/procuratorate district/justice-bureau district/platform examples/court-external-postgres
 K8S_VERSION ?= 1.32.0
 
 .PHONY: deploy-generate deploy-render deploy-validate drill-cluster

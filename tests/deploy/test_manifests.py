@@ -29,7 +29,12 @@ INSTITUTIONS = {
     "procuratorate": ("adr-procuratorate", {"procuratorate-bridge"}),
     "justice-bureau": ("adr-justice-bureau", {"reporting"}),
 }
-OVERLAYS = ["single-node", "district", *(f"district/{name}" for name in [*INSTITUTIONS, "platform"])]
+OVERLAYS = [
+    "single-node",
+    "district",
+    *(f"district/{name}" for name in [*INSTITUTIONS, "platform"]),
+    "examples/court-external-postgres",
+]
 WORKLOADS = {"Deployment", "Job"}
 
 pytestmark = pytest.mark.clause("O2")
@@ -309,6 +314,16 @@ def test_the_district_gives_each_institution_its_own_namespace_and_database(mani
     provision = of_kind(manifests["district/platform"], "Job")
     assert [env["value"] for env in provision[0]["spec"]["template"]["spec"]["containers"][0]["env"]
             if env["name"] == "ADR_JS_REPLICAS"] == ["3"]
+
+
+def test_a_database_outside_the_cluster_is_the_only_place_on_5432_the_service_reaches(
+    manifests: dict[str, Any],
+) -> None:
+    docs = manifests["examples/court-external-postgres"]
+    assert not of_kind(docs, "Cluster", "ScheduledBackup"), "no CloudNativePG database"
+    policy = next(p for p in of_kind(docs, "NetworkPolicy") if p["metadata"]["name"] == "court-bridge")
+    database = [rule for rule in policy["spec"]["egress"] if rule["ports"] == [{"protocol": "TCP", "port": 5432}]]
+    assert database == [{"to": [{"ipBlock": {"cidr": "192.0.2.10/32"}}], "ports": [{"protocol": "TCP", "port": 5432}]}]
 
 
 @pytest.mark.parametrize("institution", ["court", "procuratorate"])
