@@ -41,3 +41,25 @@ contracts-check: ## fails when the committed schemas or asyncapi.yaml differ fro
 
 clauses: ## which tests verify each work-plan clause (docs/clauses.csv), and which clauses have none
 	$(UV) run pytest --collect-only -qq -p adr_runtime.testing.clauses --clauses
+
+# --- deploy (issue #9): Kubernetes manifests, NATS users, offline validation; see deploy/README.md ---
+DEPLOY_OVERLAYS := single-node district district/centre district/court district/procuratorate district/justice-bureau district/platform examples/court-external-postgres
+K8S_VERSION ?= 1.32.0
+
+.PHONY: deploy-generate deploy-render deploy-validate drill-cluster
+
+deploy-generate: ## regenerates the services' kustomize bases and deploy/nats/users.values.yaml (from the contracts)
+	$(UV) run python deploy/tools/generate.py
+
+deploy-render: ## renders every overlay into var/deploy/<overlay>.yaml (kubectl kustomize, offline)
+	@mkdir -p var/deploy
+	@for o in $(DEPLOY_OVERLAYS); do kubectl kustomize deploy/overlays/$$o > var/deploy/$$(echo $$o | tr / -).yaml || exit 1; echo "var/deploy/$$(echo $$o | tr / -).yaml"; done
+
+deploy-validate: deploy-render ## kubernetes-validate --strict, yamllint and the policy tests over every overlay
+	$(UV) run python deploy/tools/generate.py --check
+	$(UV) run kubernetes-validate --strict -k $(K8S_VERSION) var/deploy/*.yaml
+	$(UV) run yamllint --strict -c deploy/.yamllint.yaml deploy/
+	$(UV) run pytest -q tests/deploy -m "not cluster"
+
+drill-cluster: ## the three-node NATS cluster drill, long version (DRILL_DISPUTES=200 by default)
+	DRILL_DISPUTES=$${DRILL_DISPUTES:-200} $(UV) run pytest -q -m cluster tests/deploy/test_nats_cluster.py -p no:randomly
