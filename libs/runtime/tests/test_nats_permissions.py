@@ -186,7 +186,8 @@ async def test_a_service_outside_the_audience_cannot_read_the_court_delegation(c
         await bound.fetch(1, timeout=1.0)
     with pytest.raises(DENIED):  # creating a consumer of its own
         await js.add_consumer(
-            "ADR_COURT", ConsumerConfig(durable_name=f"{outsider.replace('-', '_')}__x", filter_subject=DELEGATED),
+            "ADR_COURT",
+            ConsumerConfig(durable_name=f"{outsider.replace('-', '_')}__x", filter_subject=DELEGATED),
             timeout=1.0,
         )
     info = await (await connect(PROVISIONER)).jetstream().consumer_info("ADR_COURT", intakes)

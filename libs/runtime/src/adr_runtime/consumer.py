@@ -17,6 +17,7 @@ from typing import Any
 
 from faststream.nats import JStream, NatsBroker, PullSub
 from faststream.nats.annotations import NatsMessage
+from nats.js.api import INBOX_PREFIX
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -74,8 +75,10 @@ class ConsumerGroup:
         dead_letters: DeadLetterSink,
         retry: RetryPolicy,
         verifier: Verifier | None = None,
+        inbox_prefix: bytes | None = None,
     ) -> None:
         self._verifier = verifier
+        self._inbox_prefix = inbox_prefix
         self._service = service
         self._sessions = sessions
         self._tables = tables
@@ -99,7 +102,10 @@ class ConsumerGroup:
             await self._consume(msg, subject=subject, durable=durable, handler=subscription.handler)
 
         consume.__name__ = f"on_{durable}"
-        broker.subscriber(subject, stream=stream, durable=durable, pull_sub=PullSub(batch_size=1, timeout=5.0))(consume)
+        # a pull subscriber does not inherit the broker's inbox prefix; the server's permissions need it
+        pull = PullSub(batch_size=1, timeout=5.0)
+        prefix = self._inbox_prefix or INBOX_PREFIX
+        broker.subscriber(subject, stream=stream, durable=durable, pull_sub=pull, inbox_prefix=prefix)(consume)
 
     async def _consume(self, msg: Any, *, subject: str, durable: str, handler: Handler) -> None:
         if self._verifier is not None:

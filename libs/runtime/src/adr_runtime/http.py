@@ -6,6 +6,7 @@ import logging
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import nats
 from fastapi import Depends, FastAPI, Request, Response
@@ -36,8 +37,9 @@ CORRELATION_HEADER = "X-Correlation-ID"
 class NatsProbe:
     """A connection kept only to answer readiness; reconnects in the background."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, options: dict[str, Any] | None = None) -> None:
         self._url = url
+        self._options = options or {}
         self._connection: nats.NATS | None = None
         self._task: asyncio.Task[None] | None = None
 
@@ -49,7 +51,7 @@ class NatsProbe:
         while self._connection is None:
             try:
                 self._connection = await nats.connect(
-                    self._url, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1
+                    self._url, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1, **self._options
                 )
             except Exception:  # not reachable yet; readiness says so meanwhile
                 await asyncio.sleep(2)
@@ -75,8 +77,9 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     Args:
         ctx: the process's resources.
     """
-    probe = NatsProbe(ctx.settings.nats_url)
-    ops_nats = OpsNats(ctx.settings.nats_url)
+    nats_options = ctx.settings.nats_options(ctx.spec.name)
+    probe = NatsProbe(ctx.settings.nats_url, nats_options)
+    ops_nats = OpsNats(ctx.settings.nats_url, nats_options)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

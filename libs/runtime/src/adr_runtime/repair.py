@@ -130,7 +130,9 @@ async def run_repair(ctx: ServiceContext, *, since: datetime | None) -> RepairRe
 
     from adr_runtime.relay import jetstream_publisher
 
-    connection = await nats.connect(ctx.settings.nats_url, connect_timeout=5, max_reconnect_attempts=2)
+    connection = await nats.connect(
+        ctx.settings.nats_url, connect_timeout=5, max_reconnect_attempts=2, **ctx.settings.nats_options(ctx.spec.name)
+    )
     try:
         js = connection.jetstream()
         publish = jetstream_publisher(

@@ -1,7 +1,7 @@
 """The settings every service shares; each service subclasses with its own env prefix."""
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import AliasChoices, Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -67,6 +67,20 @@ class ServiceSettings(BaseSettings):
         if self.env == "prod" and (signing.startswith("dev-") or any(k.startswith("dev-") for k in self.trusted_keys)):
             raise ValueError("production refuses the published development signing keys (key ids dev-…)")
         return self
+
+    def nats_options(self, service: str) -> dict[str, Any]:
+        """How this service connects to NATS: its own user (when set) and its own inbox prefix.
+
+        The prefix lets the server's generated permissions (adr_runtime.nats_permissions) allow replies
+        to this service alone instead of the shared ``_INBOX.>``.
+        """
+        from adr_runtime.nats_permissions import inbox_prefix
+
+        options: dict[str, Any] = {"inbox_prefix": inbox_prefix(service).encode()}
+        if self.nats_user:
+            options["user"] = self.nats_user
+            options["password"] = self.nats_password.get_secret_value() if self.nats_password else ""
+        return options
 
     def signer(self, service: str) -> "Signer":
         """The signer of this service's events (the development key unless one is configured)."""

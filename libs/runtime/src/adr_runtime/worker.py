@@ -4,15 +4,17 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import dataclass
+from typing import Any
 
 import nats
 from faststream import AckPolicy
-from faststream.nats import NatsBroker
+from faststream.nats import NatsBroker, NatsUserPassword
 from faststream.nats.opentelemetry import NatsTelemetryMiddleware
 
 from adr_runtime.consumer import ConsumerGroup, RetryPolicy
 from adr_runtime.context import ServiceContext
 from adr_runtime.deadletter import DeadLetterSink
+from adr_runtime.nats_permissions import subscriber_inbox_prefix
 from adr_runtime.relay import Relay, jetstream_publisher
 from adr_runtime.telemetry import setup_tracing
 
@@ -26,6 +28,7 @@ def build_broker(ctx: ServiceContext) -> NatsBroker:
         ctx: the process's resources.
     """
     settings = ctx.settings
+    options = settings.nats_options(ctx.spec.name)
     return NatsBroker(
         settings.nats_url,
         ack_policy=AckPolicy.NACK_ON_ERROR,
@@ -35,21 +38,31 @@ def build_broker(ctx: ServiceContext) -> NatsBroker:
         middlewares=[NatsTelemetryMiddleware(tracer_provider=setup_tracing(ctx.spec.name))],
         name=f"{ctx.spec.name}-worker",
         log_level=logging.DEBUG,
+        inbox_prefix=options["inbox_prefix"].decode(),
+        security=NatsUserPassword(options["user"], options["password"]) if "user" in options else None,
     )
 
 
-async def connect_nats(url: str, *, name: str, stop: asyncio.Event) -> nats.NATS | None:
+async def connect_nats(
+    url: str, *, name: str, stop: asyncio.Event, options: dict[str, Any] | None = None
+) -> nats.NATS | None:
     """Connects, retrying until the server answers or ``stop`` is set.
 
     Args:
         url: the NATS URL.
         name: the connection name shown by the server.
         stop: gives up when set.
+        options: the service's user, password and inbox prefix (``settings.nats_options``).
     """
     while not stop.is_set():
         try:
             return await nats.connect(
-                url, name=name, connect_timeout=2, max_reconnect_attempts=-1, reconnect_time_wait=1
+                url,
+                name=name,
+                connect_timeout=2,
+                max_reconnect_attempts=-1,
+                reconnect_time_wait=1,
+                **(options or {}),
             )
         except Exception as exc:  # the server is not up yet: wait, the outbox keeps every event meanwhile
             logger.warning("NATS not reachable (%s); retrying", type(exc).__name__)
@@ -86,7 +99,9 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         stop: set to abandon start-up.
     """
     settings = ctx.settings
-    connection = await connect_nats(settings.nats_url, name=f"{ctx.spec.name}-relay", stop=stop)
+    connection = await connect_nats(
+        settings.nats_url, name=f"{ctx.spec.name}-relay", stop=stop, options=settings.nats_options(ctx.spec.name)
+    )
     if connection is None:
         return None
     js = connection.jetstream()
@@ -98,6 +113,7 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         dead_letters=DeadLetterSink(js, timeout=settings.publish_timeout_seconds),
         retry=RetryPolicy(max_deliver=settings.max_deliver, delays_seconds=settings.retry_delays_seconds),
         verifier=settings.verifier(),
+        inbox_prefix=subscriber_inbox_prefix(ctx.spec.name),
     )
     group.register_all(broker, ctx.spec.subscriptions(ctx))
     await broker.start()

@@ -31,8 +31,9 @@ ERRORS: dict[type[Exception], int] = {DeadLetterNotFound: 404, ReplayRefused: 42
 class OpsNats:
     """The API process's connection for operator work, made on first use and closed with the app."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, options: dict[str, Any] | None = None) -> None:
         self._url = url
+        self._options = options or {}
         self._connection: NatsClient | None = None
         self._lock = asyncio.Lock()
 
@@ -41,7 +42,9 @@ class OpsNats:
         async with self._lock:
             if self._connection is None or self._connection.is_closed:
                 try:
-                    self._connection = await nats.connect(self._url, connect_timeout=2, max_reconnect_attempts=2)
+                    self._connection = await nats.connect(
+                        self._url, connect_timeout=2, max_reconnect_attempts=2, **self._options
+                    )
                 except Exception:
                     raise HTTPException(503, "消息服务器暂不可用，请稍后重试") from None
         return self._connection.jetstream()

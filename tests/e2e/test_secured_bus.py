@@ -1,0 +1,130 @@
+"""The services work on a nats-server that enforces the permissions generated from the contracts (#9, #10).
+
+Each worker connects as its own NATS user with its own inbox prefix (settings ``NATS_USER``,
+``NATS_PASSWORD``). A dispute registered and routed at intake reaches mediation, whose case opening
+reaches intake's board again: publishing, pulling, acknowledging and replying all pass the server's
+checks. A service that is not in a contract's audience cannot read it even with the runtime's own code.
+"""
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import nats
+import pytest
+
+from adr_contracts.services import SERVICES
+from adr_contracts.subjects import durable_name
+from adr_intake.spec import SPEC as INTAKE
+from adr_mediation.spec import SPEC as MEDIATION
+from adr_runtime.localnats import LocalNatsServer
+from adr_runtime.nats_permissions import PROVISIONER, all_users, inbox_prefix, password_variable, render_nats_conf
+from adr_runtime.provisioning import ProvisioningPolicy, provision
+from adr_runtime.testing import infra
+from adr_runtime.testing.service import api_client, migrated_context, running_worker
+from adr_runtime.testing.waiting import eventually
+
+pytestmark = [pytest.mark.integration, pytest.mark.nats, pytest.mark.clause("O2", "R2")]
+
+USERS = [*SERVICES, PROVISIONER]
+
+
+@pytest.fixture(scope="module")
+def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """A nats-server running the generated users; streams provisioned by the provisioner user."""
+    if not infra.nats_binary_available():
+        infra.require_or_skip("no nats-server binary")
+    store = tmp_path_factory.mktemp("secured-bus")
+    passwords = {user: secrets.token_urlsafe(16) for user in USERS}
+    conf = store / "nats.conf"
+    variables = "".join(f'{password_variable(user)}: "{passwords[user]}"\n' for user in USERS)
+    conf.write_text(variables + render_nats_conf(all_users()), encoding="utf-8")
+    server = LocalNatsServer(store, extra_args=["-c", str(conf)])
+    server.start()
+
+    async def provision_as_provisioner() -> None:
+        connection = await nats.connect(
+            server.url, user=PROVISIONER, password=passwords[PROVISIONER], inbox_prefix=inbox_prefix(PROVISIONER)
+        )
+        try:
+            await provision(connection.jetstream(), ProvisioningPolicy())
+        finally:
+            await connection.close()
+
+    try:
+        asyncio.run(provision_as_provisioner())
+        yield server.url, passwords
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+async def services(secured: tuple[str, dict[str, str]], tmp_path: Path) -> AsyncIterator[dict[str, Any]]:
+    url, passwords = secured
+    contexts = {}
+    for spec in (INTAKE, MEDIATION):
+        contexts[spec.name] = await migrated_context(
+            spec,
+            database_url=f"sqlite+aiosqlite:///{tmp_path / spec.name}.db",
+            nats_url=url,
+            nats_user=spec.name,
+            nats_password=passwords[spec.name],
+        )
+    async with running_worker(contexts["intake"]), running_worker(contexts["mediation"]):
+        yield contexts
+    for ctx in contexts.values():
+        await ctx.engine.dispose()
+
+
+async def test_a_routed_dispute_crosses_the_secured_bus_both_ways(services: dict[str, Any]) -> None:
+    registration = {
+        "channel": "centre_walk_in",
+        "received_on": "2026-11-20",
+        "agency_codes": ["WJG-SCJ"],
+        "act_type": "penalty",
+        "applicants": [{"kind": "natural", "name": "张三"}],
+        "claims_summary": "请求撤销罚款决定",
+        "mediation_consent": True,
+    }
+    async with api_client(services["intake"]) as intake, api_client(services["mediation"]) as mediation:
+        case_id = (await intake.post("/api/v1/disputes", json=registration)).json()["case_id"]
+        routed = await intake.post(
+            f"/api/v1/disputes/{case_id}/route", json={"route": "mediation", "reason_code": "mediable"}
+        )
+        assert routed.status_code == 200, routed.text
+
+        async def opened() -> bool:
+            listed = await mediation.get("/api/v1/mediation-cases", params={"case_id": case_id})
+            return listed.status_code == 200 and len(listed.json()["items"]) == 1
+
+        async def followed() -> bool:
+            return (await intake.get(f"/api/v1/disputes/{case_id}")).json()["stage"] == "mediating"
+
+        await eventually(opened, what="mediation opens the case")
+        await eventually(followed, what="intake's board follows mediation")
+
+
+async def test_a_service_outside_the_audience_cannot_read_with_its_own_credentials(
+    secured: tuple[str, dict[str, str]],
+) -> None:
+    url, passwords = secured
+    connection = await nats.connect(
+        url,
+        user="reporting",
+        password=passwords["reporting"],
+        inbox_prefix=inbox_prefix("reporting"),
+        max_reconnect_attempts=0,
+        error_cb=_ignore,
+    )
+    try:
+        js = connection.jetstream()
+        with pytest.raises((TimeoutError, nats.errors.Error)):
+            await js.consumer_info("ADR_COURT", durable_name("intake", "adr.court.dispute.delegated.v1"), timeout=1)
+    finally:
+        await connection.close()
+
+
+async def _ignore(exc: Exception) -> None:
+    """Permission violations also arrive as asynchronous errors; the test asserts on the call."""
