@@ -20,7 +20,14 @@ from adr_contracts.subjects import durable_name
 from adr_intake.spec import SPEC as INTAKE
 from adr_mediation.spec import SPEC as MEDIATION
 from adr_runtime.localnats import LocalNatsServer
-from adr_runtime.nats_permissions import PROVISIONER, all_users, inbox_prefix, password_variable, render_nats_conf
+from adr_runtime.nats_permissions import (
+    OPERATOR,
+    PROVISIONER,
+    all_users,
+    inbox_prefix,
+    password_variable,
+    render_nats_conf,
+)
 from adr_runtime.provisioning import ProvisioningPolicy, provision
 from adr_runtime.testing import infra
 from adr_runtime.testing.service import api_client, migrated_context, running_worker
@@ -28,7 +35,7 @@ from adr_runtime.testing.waiting import eventually
 
 pytestmark = [pytest.mark.integration, pytest.mark.nats, pytest.mark.clause("O2", "R2")]
 
-USERS = [*SERVICES, PROVISIONER]
+USERS = [*SERVICES, PROVISIONER, OPERATOR]
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +135,44 @@ async def test_a_service_outside_the_audience_cannot_read_with_its_own_credentia
 
 async def _ignore(exc: Exception) -> None:
     """Permission violations also arrive as asynchronous errors; the test asserts on the call."""
+
+
+async def test_the_dead_letter_desk_works_with_the_operator_user(
+    secured: tuple[str, dict[str, str]], tmp_path: Path
+) -> None:
+    """A letter rejected by intake is listed and discarded through the operator's credentials (#10 item 7)."""
+    url, passwords = secured
+    ctx = await migrated_context(
+        INTAKE,
+        database_url=f"sqlite+aiosqlite:///{tmp_path / 'intake.db'}",
+        nats_url=url,
+        nats_user="intake",
+        nats_password=passwords["intake"],
+        ops_nats_user="operator",
+        ops_nats_password=passwords["operator"],
+    )
+    mediation = await nats.connect(
+        url, user="mediation", password=passwords["mediation"], inbox_prefix=inbox_prefix("mediation")
+    )
+    try:
+        async with running_worker(ctx), api_client(ctx) as desk:
+            await mediation.jetstream().publish(
+                "adr.mediation.case.opened.v1",
+                b"not an event",
+                stream="ADR_MEDIATION",
+                headers={"Nats-Msg-Id": secrets.token_hex(8)},
+            )
+
+            async def listed() -> list[Any]:
+                items: list[Any] = (await desk.get("/api/v1/dead-letters")).json().get("items", [])
+                return [i for i in items if i["subject"] == "adr.mediation.case.opened.v1"]
+
+            [letter] = await eventually(listed, what="the letter on the desk")
+            gone = await desk.post(
+                f"/api/v1/dead-letters/{letter['sequence']}/discard", json={"reason": "测试：无效消息"}
+            )
+            assert gone.status_code == 204, gone.text
+            await desk._transport.app.state.ops_nats.close()  # type: ignore[attr-defined]
+    finally:
+        await mediation.close()
+        await ctx.engine.dispose()

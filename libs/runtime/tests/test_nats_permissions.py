@@ -22,6 +22,7 @@ from adr_contracts.services import SERVICES, ServiceName
 from adr_contracts.subjects import DEADLETTER_STREAM, deadletter_subject, durable_name, parse_subject, stream_name
 from adr_runtime.localnats import LocalNatsServer
 from adr_runtime.nats_permissions import (
+    OPERATOR,
     PROVISIONER,
     all_users,
     helm_values,
@@ -36,7 +37,7 @@ from adr_runtime.testing import infra
 
 pytestmark = [pytest.mark.integration, pytest.mark.nats, pytest.mark.clause("O2")]
 
-USERS = [*SERVICES, PROVISIONER]
+USERS = [*SERVICES, PROVISIONER, OPERATOR]
 DELEGATED = "adr.court.dispute.delegated.v1"
 ROUTED = "adr.intake.dispute.routed.v1"
 DENIED = (TimeoutError, nats.errors.Error)

@@ -79,7 +79,7 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     """
     nats_options = ctx.settings.nats_options(ctx.spec.name)
     probe = NatsProbe(ctx.settings.nats_url, nats_options)
-    ops_nats = OpsNats(ctx.settings.nats_url, nats_options)
+    ops_nats = OpsNats(ctx.settings.nats_url, ctx.settings.ops_nats_options(ctx.spec.name))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

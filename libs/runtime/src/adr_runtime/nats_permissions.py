@@ -32,6 +32,9 @@ from adr_contracts.services import SERVICES, ServiceName
 from adr_contracts.subjects import deadletter_subject, durable_name, parse_subject, stream_name
 
 PROVISIONER = "provisioner"
+# The operator's user: the dead-letter desk (read and remove letters) and the stream repair (read a stream,
+# publish its events again). Given to the services' API and repair commands through OPS_NATS_USER.
+OPERATOR = "operator"
 
 
 @dataclass(frozen=True)
@@ -145,13 +148,31 @@ def provisioner_permissions() -> UserPermissions:
     )
 
 
+def operator_permissions() -> UserPermissions:
+    """The operator's user: the JetStream API (to read and remove dead letters, to scan a stream) and the
+    contract subjects (to publish again what a broker lost); never the dead-letter subjects themselves."""
+    return UserPermissions(
+        user=OPERATOR,
+        password_variable=password_variable(OPERATOR),
+        publish=(
+            "$JS.API.>",
+            "adr.intake.>",
+            "adr.mediation.>",
+            "adr.court.>",
+            "adr.procuratorate.>",
+            "adr.reporting.>",
+        ),
+        subscribe=(f"{inbox_prefix(OPERATOR)}.>",),
+    )
+
+
 def all_users(services: Iterable[ServiceName] = SERVICES) -> list[UserPermissions]:
-    """Every service's user, then the provisioner.
+    """Every service's user, then the provisioner and the operator.
 
     Args:
         services: the services deployed together (all of them unless given).
     """
-    return [*(service_permissions(s) for s in services), provisioner_permissions()]
+    return [*(service_permissions(s) for s in services), provisioner_permissions(), operator_permissions()]
 
 
 def _quote(value: str) -> str:

@@ -131,7 +131,10 @@ async def run_repair(ctx: ServiceContext, *, since: datetime | None) -> RepairRe
     from adr_runtime.relay import jetstream_publisher
 
     connection = await nats.connect(
-        ctx.settings.nats_url, connect_timeout=5, max_reconnect_attempts=2, **ctx.settings.nats_options(ctx.spec.name)
+        ctx.settings.nats_url,
+        connect_timeout=5,
+        max_reconnect_attempts=2,
+        **ctx.settings.ops_nats_options(ctx.spec.name),
     )
     try:
         js = connection.jetstream()

@@ -29,6 +29,9 @@ class ServiceSettings(BaseSettings):
     nats_url: str = "nats://127.0.0.1:4222"
     nats_user: str | None = None
     nats_password: SecretStr | None = None
+    # the operator's NATS user for the dead-letter desk and `repair` (the service's own user may not do that)
+    ops_nats_user: str | None = None
+    ops_nats_password: SecretStr | None = None
     http_host: str = "127.0.0.1"
     http_port: int | None = None
     js_replicas: int = 1
@@ -81,6 +84,15 @@ class ServiceSettings(BaseSettings):
             options["user"] = self.nats_user
             options["password"] = self.nats_password.get_secret_value() if self.nats_password else ""
         return options
+
+    def ops_nats_options(self, service: str) -> dict[str, Any]:
+        """How operator work connects: as the operator user when one is set, else as the service itself."""
+        from adr_runtime.nats_permissions import OPERATOR, inbox_prefix
+
+        if not self.ops_nats_user:
+            return self.nats_options(service)
+        password = self.ops_nats_password.get_secret_value() if self.ops_nats_password else ""
+        return {"inbox_prefix": inbox_prefix(OPERATOR).encode(), "user": self.ops_nats_user, "password": password}
 
     def signer(self, service: str) -> "Signer":
         """The signer of this service's events (the development key unless one is configured)."""
