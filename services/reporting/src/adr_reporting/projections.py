@@ -90,8 +90,8 @@ async def _warn(session: AsyncSession, cause: Envelope[Any], entry: Entry, rules
     recent: list[Entry] = []
     if entry.kind is Kind.REGISTERED:
         recent = await journal.load_between(session, Kind.REGISTERED, warnings.window_start(entry.on, rules), entry.on)
-    raised = False
-    for candidate in warnings.from_fact(entry, recent, rules):
+    candidates = warnings.from_fact(entry, recent, rules)
+    for candidate in candidates:
         last = await session.scalar(
             select(early_warnings.c.raised_on)
             .where(early_warnings.c.key == candidate.key)
@@ -101,8 +101,7 @@ async def _warn(session: AsyncSession, cause: Envelope[Any], entry: Entry, rules
         if not warnings.is_new(candidate, last):
             continue
         await _raise(session, cause, candidate)
-        raised = True
-    return raised
+    return bool(candidates)  # the warnings projection has considered this event
 
 
 async def _raise(session: AsyncSession, cause: Envelope[Any], candidate: warnings.Candidate) -> None:

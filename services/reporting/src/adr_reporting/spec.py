@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from adr_reporting.api.routes import router
+from adr_reporting.commands import COMMANDS
 from adr_reporting.messaging.subscriptions import subscriptions
 from adr_reporting.settings import Settings
 from adr_reporting.store.tables import auth, messaging, metadata
@@ -26,4 +27,5 @@ SPEC = ServiceSpec(
     default_port=8005,
     routers=lambda _ctx: [router],
     subscriptions=subscriptions,
+    commands=COMMANDS,
 )
