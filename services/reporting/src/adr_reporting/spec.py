@@ -2,8 +2,10 @@
 
 from pathlib import Path
 
+from adr_reporting.api import indicator_routes
 from adr_reporting.api.routes import router
 from adr_reporting.commands import COMMANDS
+from adr_reporting.domain.errors import Conflict, NotFound, ReportingError
 from adr_reporting.messaging.subscriptions import subscriptions
 from adr_reporting.settings import Settings
 from adr_reporting.store.tables import auth, messaging, metadata
@@ -25,7 +27,8 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8005,
-    routers=lambda _ctx: [router],
+    routers=lambda _ctx: [router, indicator_routes.router],
     subscriptions=subscriptions,
     commands=COMMANDS,
+    domain_errors={NotFound: 404, Conflict: 409, ReportingError: 422},
 )
