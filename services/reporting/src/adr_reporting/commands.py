@@ -36,7 +36,8 @@ async def rebuild_command(ctx: ServiceContext, argv: list[str]) -> None:
                                        progress=progress)
     finally:
         await connection.close()
-    console.print(f"重建完成：读取 {sum(report.read.values())} 条事件，应用 {report.applied} 条，跳过 {report.skipped} 条。")
+    read = sum(report.read.values())
+    console.print(f"重建完成：读取 {read} 条事件，应用 {report.applied} 条，跳过 {report.skipped} 条。")
 
 
 COMMANDS = {"rebuild": rebuild_command}

@@ -75,14 +75,15 @@ async def project(session: AsyncSession, envelope: Envelope[Any], rules: warning
 
 
 async def _ledger(session: AsyncSession, entry: Entry) -> None:
+    # one batch is booked once, whichever event reports it (一案一补)
     for number, line in enumerate(entry.get("lines", []), start=1):
         await session.execute(
-            insert(subsidy_lines).values(
+            journal.insert_for(session)(subsidy_lines).values(
                 batch_id=UUID(entry.get("batch_id")), line_no=number, period=entry.get("period"),
                 approved_on=entry.on, mediator_id=UUID(line["mediator_id"]),
                 mediation_case_id=UUID(line["mediation_case_id"]), basis_code=line["basis_code"],
                 amount_fen=int(line["amount_fen"]),
-            )
+            ).on_conflict_do_nothing(index_elements=["batch_id", "line_no"])
         )
 
 

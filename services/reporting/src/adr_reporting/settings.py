@@ -1,6 +1,6 @@
 """Reporting's settings (environment variables ``REPORTING_*``)."""
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from adr_reporting.domain.warnings import WarningRules
@@ -26,6 +26,16 @@ class Settings(ServiceSettings):
     warning_act_type_threshold: int = Field(default=5, ge=2, description="Disputes about one act type in the window")
     # REPORTING_SCORECARD_WEIGHTS='{"head_appearance_rate": 40, ...}' (M10); a weight of 0 drops the item
     scorecard_weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+    @field_validator("scorecard_weights")
+    @classmethod
+    def _known_weights(cls, weights: dict[str, float]) -> dict[str, float]:
+        from adr_reporting.domain.rates import CALCULATORS
+
+        unknown = sorted(set(weights) - set(CALCULATORS))
+        if unknown or any(w < 0 for w in weights.values()):
+            raise ValueError(f"scorecard weights: unknown indicators {unknown} or a negative weight")
+        return weights
 
     def warning_rules(self) -> WarningRules:
         """The early-warning thresholds (M11, K3)."""

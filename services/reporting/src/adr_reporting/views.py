@@ -22,10 +22,6 @@ from adr_reporting.api.indicator_schemas import (
 )
 from adr_reporting.api.schemas import DirectoryIndicators, DisputeIndicators, MediationIndicators
 from adr_reporting.domain import rates
-from adr_reporting.domain.journal import Kind
-from adr_reporting.domain.journal import as_of as as_of_entries
-from adr_reporting.domain.periods import recent_months
-from adr_reporting.domain.rates import Indicator, Scope
 from adr_reporting.domain.facts import MediationStatus
 from adr_reporting.domain.indicators import (
     DIRECTORY_DEFINITION,
@@ -33,10 +29,14 @@ from adr_reporting.domain.indicators import (
     MEDIATION_DEFINITION,
     success_rate,
 )
+from adr_reporting.domain.journal import Kind
+from adr_reporting.domain.journal import as_of as as_of_entries
+from adr_reporting.domain.periods import recent_months
+from adr_reporting.domain.rates import Indicator, Scope
 from adr_reporting.store import journal
 from adr_reporting.store.tables import agencies, early_warnings
-from adr_runtime.clock import local_date
 from adr_reporting.store.tables import dispute_facts as facts
+from adr_runtime.clock import local_date
 
 
 async def _count_by(session: AsyncSession, column: ColumnElement[str | None]) -> dict[str, int]:

@@ -63,7 +63,9 @@ class Trend(BaseModel):
     """Monthly counts (dashboards: trends)."""
 
     months: list[str]
-    series: dict[str, list[int]] = Field(description="每月件数：registered 登记、agreed 达成协议、filed 法院立案、warnings 预警")
+    series: dict[str, list[int]] = Field(
+        description="每月件数：registered 登记、agreed 达成协议、filed 法院立案、warnings 预警"
+    )
     definition: str
 
 

@@ -13,6 +13,11 @@ from adr_reporting.store.tables import projection_positions, report_facts
 from adr_runtime.consumer import StreamPosition
 
 
+def insert_for(session: AsyncSession) -> Any:
+    """The dialect's INSERT (with ON CONFLICT DO NOTHING)."""
+    return _insert(session)
+
+
 def _insert(session: AsyncSession) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
