@@ -9,6 +9,7 @@ from adr_reporting.domain.errors import Conflict, NotFound, ReportingError
 from adr_reporting.messaging.subscriptions import subscriptions
 from adr_reporting.settings import Settings
 from adr_reporting.store.tables import auth, messaging, metadata
+from adr_reporting.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
 
@@ -29,7 +30,8 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8005,
     routers=lambda _ctx: [router, indicator_routes.router, oversight_routes.router, notice_routes.router,
-                          records_routes.router],
+                          records_routes.router, pages.router],
+    shell=pages.SHELL,
     subscriptions=subscriptions,
     commands=COMMANDS,
     domain_errors={NotFound: 404, Conflict: 409, ReportingError: 422},
