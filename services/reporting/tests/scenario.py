@@ -9,16 +9,20 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from adr_contracts import ContractModel, Envelope
-from adr_contracts.vocabulary import CaseOutcome, ClosingOutcome, Route
+from adr_contracts.vocabulary import CaseOutcome, ClosingOutcome, ConfirmationOutcome, FollowUpOutcome, RiskLevel, Route
 
 from .builders import (
     agreed,
     an_envelope,
     appeal_settled,
+    assistance_decided,
     case_filed,
     closed,
+    confirmation_requested,
+    confirmation_ruled,
     decision_issued,
     failed,
+    follow_up,
     hearing_held,
     judicial_overdue,
     judicial_reply,
@@ -26,9 +30,12 @@ from .builders import (
     obligation_fulfilled,
     obligation_overdue,
     opened,
+    plan_submitted,
+    procuratorial_hearing,
     procuratorial_reply,
     procuratorial_suggestion,
     registered,
+    risk_assessed,
     routed,
 )
 
@@ -86,6 +93,20 @@ def history() -> list[Envelope[Any]]:
         ev(procuratorial_suggestion(p1, due=date(2026, 11, 20)), None, date(2026, 9, 21)),
         ev(procuratorial_reply(p1, due=date(2026, 11, 20)), None, date(2026, 11, 20)),
         ev(procuratorial_suggestion(p2, due=date(2027, 1, 10)), None, date(2026, 11, 11)),
+        ev(confirmation_requested(), a, date(2026, 12, 2)),
+        ev(confirmation_ruled(), a, date(2026, 12, 9)),
+        ev(confirmation_ruled().model_copy(update={"outcome": ConfirmationOutcome.REJECTED}), d, date(2026, 12, 9)),
+        ev(follow_up(), a, date(2026, 12, 20)),
+        ev(follow_up().model_copy(update={"outcome": FollowUpOutcome.PROMISE_BROKEN, "reopened": True}), d,
+           date(2026, 12, 20)),
+        ev(plan_submitted(), e, date(2026, 11, 12)),
+        ev(plan_submitted().model_copy(update={"on_time": False}), f, date(2026, 11, 12)),
+        ev(procuratorial_hearing(), None, date(2026, 11, 10)),
+        ev(procuratorial_hearing(), None, date(2026, 11, 10)),
+        ev(assistance_decided(), None, date(2026, 11, 10)),
+        ev(assistance_decided().model_copy(update={"granted": False, "amount_fen": None}), None, date(2026, 11, 10)),
+        ev(risk_assessed(RiskLevel.HIGH), b, date(2026, 11, 10)),
+        ev(risk_assessed(RiskLevel.LOW), c, date(2026, 11, 10)),
     ]
 
 
@@ -104,4 +125,10 @@ EXPECTED = {
     "days_intake": (6, 3, 2.0),
     "days_mediation": (20, 2, 10.0),
     "days_trial": (30, 1, 30.0),
+    "judicial_confirmation_rate": (1, 2, 0.5),  # A confirmed; D rejected
+    "follow_up_settled_rate": (1, 2, 0.5),  # A settled; D's promise broken, reopened
+    "plan_on_time_rate": (1, 2, 0.5),
+    "procuratorial_hearings": (2, None, 2),
+    "judicial_assistance_rate": (1, 2, 0.5),
+    "high_risk_rate": (1, 2, 0.5),  # B high; C low
 }

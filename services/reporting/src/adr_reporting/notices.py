@@ -37,7 +37,7 @@ def shown(indicator: rates.Indicator) -> str:
         return f"{indicator.value * 100:.2f}%"
     if indicator.unit == "天":
         return f"{indicator.value:.1f} 天"
-    return f"{int(indicator.value)} 件"
+    return f"{int(indicator.value)} {indicator.unit}"
 
 
 def _counts(indicator: rates.Indicator) -> str:

@@ -47,6 +47,11 @@ def test_breakdowns_keep_the_raw_counts() -> None:
     assert result["appeal_rate"].breakdown == {"appealed_by_agency": 1, "appealed_by_citizen": 0}
     assert result["judicial_suggestion_reply_rate"].breakdown["average_days_late"] == 2.5
     assert result["agreement_performance_rate"].breakdown == {"on_time": 1, "late": 1, "overdue_unperformed": 1}
+    assert result["judicial_assistance_rate"].breakdown == {"amount_fen": 500000}
+    assert result["procuratorial_hearings"].breakdown == {"outcome:reconciled": 2}
+    assert result["high_risk_rate"].breakdown == {"level:high": 1, "level:low": 1}
+    assert result["follow_up_settled_rate"].breakdown == {"reopened": 1}
+    assert result["judicial_confirmation_rate"].breakdown == {"requested": 1, "rejected": 1}
 
 
 def test_as_of_a_past_date_counts_only_what_was_known_then() -> None:

@@ -140,6 +140,13 @@ SUBJECTS = {
     "ps_issued": "adr.procuratorate.suggestion.issued.v1",
     "ps_replied": "adr.procuratorate.suggestion.replied.v1",
     "ps_overdue": "adr.procuratorate.suggestion.overdue.v1",
+    "confirmation_requested": "adr.mediation.agreement.confirmation_requested.v1",
+    "confirmation_ruled": "adr.court.confirmation.ruled.v1",
+    "follow_up": "adr.mediation.case.follow_up_recorded.v1",
+    "plan": "adr.court.case.resolution_plan_submitted.v1",
+    "p_hearing": "adr.procuratorate.hearing.held.v1",
+    "assistance": "adr.procuratorate.assistance.decided.v1",
+    "risk": "adr.mediation.case.risk_assessed.v1",
 }
 
 
@@ -233,6 +240,42 @@ DEFINITIONS: dict[str, Definition] = {
         sources=_src("filed", "decision"),
         basis="《行政诉讼法》第81条（一审审限六个月）",
     ),
+    "judicial_confirmation_rate": Definition(
+        numerator="期间内法院裁定确认调解协议有效的件数",
+        denominator="期间内法院就司法确认申请作出裁定的件数（另列期间内提出的申请数）",
+        sources=_src("confirmation_requested", "confirmation_ruled"),
+        basis="《民事诉讼法》第205-206条；司法确认（W3）",
+    ),
+    "follow_up_settled_rate": Definition(
+        numerator="期间内回访确认矛盾已化解、无反复的争议数（同一争议以最近一次回访为准）",
+        denominator="期间内回访的争议数（另列因承诺未兑现而重新启动的件数）",
+        sources=_src("follow_up"),
+        basis="化解后回访（M10）",
+    ),
+    "plan_on_time_rate": Definition(
+        numerator="期间内被诉机关在答辩期内提交实质性化解方案的份数（以每个方案最新版本为准）",
+        denominator="期间内提交的实质性化解方案份数",
+        sources=_src("plan"),
+        basis="《行政诉讼法》第67条（十五日答辩期）；实质性化解方案（A4、J4）",
+    ),
+    "procuratorial_hearings": Definition(
+        numerator="期间内举行的检察听证次数，按听证结果分列",
+        denominator="—（计数指标）",
+        sources=_src("p_hearing"),
+        basis="《人民检察院审查案件听证工作规定》；府检联动（M9）",
+    ),
+    "judicial_assistance_rate": Definition(
+        numerator="期间内决定给予司法救助的申请数（另列救助金额，分）",
+        denominator="期间内作出决定的司法救助申请数",
+        sources=_src("assistance"),
+        basis="《人民检察院国家司法救助工作细则》；府检联动（M9）",
+    ),
+    "high_risk_rate": Definition(
+        numerator="期间内评估为高风险的争议数（信访风险或社会稳定风险，同一争议同类风险以最近一次评估为准）",
+        denominator="期间内作出风险评估的争议数（按等级分列）",
+        sources=_src("risk"),
+        basis="RULES.md §7 信访风险与社会稳定风险评估；预警（M11）",
+    ),
     "reconsideration_correction_rate": Definition(
         numerator="复议决定撤销、变更、确认违法或无效、责令履行的案件数",
         denominator="复议审结的案件数",
@@ -256,6 +299,12 @@ NAMES = {
     "days_intake": "登记分流平均用时",
     "days_mediation": "调解平均用时",
     "days_trial": "诉讼（一审）平均用时",
+    "judicial_confirmation_rate": "司法确认率",
+    "follow_up_settled_rate": "回访无反复率",
+    "plan_on_time_rate": "实质性化解方案按期提交率",
+    "procuratorial_hearings": "检察听证次数",
+    "judicial_assistance_rate": "司法救助决定给予率",
+    "high_risk_rate": "高风险争议占比",
     "reconsideration_correction_rate": "行政复议纠错率",
 }
 
@@ -464,6 +513,63 @@ def days_trial(j: Journal) -> Indicator:
     return _average("days_trial", NAMES["days_trial"], days, DEFINITIONS["days_trial"])
 
 
+def judicial_confirmation_rate(j: Journal) -> Indicator:
+    rulings = [e for e in j.latest_by(j.of(Kind.CONFIRMATION_RULED), lambda e: e.get("agreement_id")).values()
+               if j.scope.in_period(e.on)]
+    confirmed = sum(1 for e in rulings if e.get("outcome") == "confirmed")
+    requested = sum(1 for e in j.of(Kind.CONFIRMATION_REQUESTED) if j.scope.in_period(e.on))
+    return _rate("judicial_confirmation_rate", NAMES["judicial_confirmation_rate"], confirmed, len(rulings),
+                 DEFINITIONS["judicial_confirmation_rate"],
+                 {"requested": requested, "rejected": len(rulings) - confirmed})
+
+
+def follow_up_settled_rate(j: Journal) -> Indicator:
+    visits = [e for e in j.latest_by(j.of(Kind.FOLLOW_UP), lambda e: e.case_id).values() if j.scope.in_period(e.on)]
+    settled = sum(1 for e in visits if e.get("outcome") == "settled")
+    reopened = sum(1 for e in visits if e.get("reopened"))
+    return _rate("follow_up_settled_rate", NAMES["follow_up_settled_rate"], settled, len(visits),
+                 DEFINITIONS["follow_up_settled_rate"], {"reopened": reopened})
+
+
+def plan_on_time_rate(j: Journal) -> Indicator:
+    ordered = sorted(j.of(Kind.PLAN_SUBMITTED), key=lambda e: (int(e.get("version") or 1), e.on))
+    plans = [e for e in j.latest_by(ordered, lambda e: e.get("plan_id")).values() if j.scope.in_period(e.on)]
+    on_time = sum(1 for e in plans if e.get("on_time"))
+    return _rate("plan_on_time_rate", NAMES["plan_on_time_rate"], on_time, len(plans),
+                 DEFINITIONS["plan_on_time_rate"])
+
+
+def procuratorial_hearings(j: Journal) -> Indicator:
+    held = [e for e in j.latest_by(j.of(Kind.PROCURATORIAL_HEARING_HELD), lambda e: e.get("hearing_id")).values()
+            if j.scope.in_period(e.on)]
+    by_outcome = Counter(f"outcome:{e.get('outcome_code')}" for e in held)
+    return Indicator(code="procuratorial_hearings", name=NAMES["procuratorial_hearings"], unit="次",
+                     numerator=len(held), denominator=None, value=len(held),
+                     definition=DEFINITIONS["procuratorial_hearings"], breakdown=dict(sorted(by_outcome.items())))
+
+
+def judicial_assistance_rate(j: Journal) -> Indicator:
+    decided = [e for e in j.latest_by(j.of(Kind.ASSISTANCE_DECIDED), lambda e: e.get("application_id")).values()
+               if j.scope.in_period(e.on)]
+    granted = [e for e in decided if e.get("granted")]
+    amount = sum(int(e.get("amount_fen") or 0) for e in granted)
+    return _rate("judicial_assistance_rate", NAMES["judicial_assistance_rate"], len(granted), len(decided),
+                 DEFINITIONS["judicial_assistance_rate"], {"amount_fen": amount})
+
+
+def high_risk_rate(j: Journal) -> Indicator:
+    ordered = sorted(j.of(Kind.RISK_ASSESSED), key=lambda e: (e.on, str(e.event_id)))
+    latest = [e for e in j.latest_by(ordered, lambda e: (e.case_id, e.get("kind"))).values()
+              if j.scope.in_period(e.on)]
+    levels: dict[object, set[str]] = {}
+    for entry in latest:
+        levels.setdefault(entry.case_id, set()).add(str(entry.get("level")))
+    high = sum(1 for found in levels.values() if "high" in found)
+    breakdown = Counter(f"level:{e.get('level')}" for e in latest)
+    return _rate("high_risk_rate", NAMES["high_risk_rate"], high, len(levels), DEFINITIONS["high_risk_rate"],
+                 dict(sorted(breakdown.items())))
+
+
 CALCULATORS: dict[str, Callable[[Journal], Indicator]] = {
     "disputes_registered": disputes_registered,
     "substantive_resolution_rate": substantive_resolution_rate,
@@ -484,6 +590,12 @@ CALCULATORS: dict[str, Callable[[Journal], Indicator]] = {
     "days_intake": days_intake,
     "days_mediation": days_mediation,
     "days_trial": days_trial,
+    "judicial_confirmation_rate": judicial_confirmation_rate,
+    "follow_up_settled_rate": follow_up_settled_rate,
+    "plan_on_time_rate": plan_on_time_rate,
+    "procuratorial_hearings": procuratorial_hearings,
+    "judicial_assistance_rate": judicial_assistance_rate,
+    "high_risk_rate": high_risk_rate,
     "reconsideration_correction_rate": lambda _j: _unavailable("reconsideration_correction_rate"),
 }
 

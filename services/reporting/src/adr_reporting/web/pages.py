@@ -41,7 +41,7 @@ def _percent(value: float | None, unit: str) -> str:
         return f"{value * 100:.2f}%"
     if unit == "天":
         return f"{value:.1f} 天"
-    return f"{int(value)} 件"
+    return f"{int(value)} {unit}"
 
 
 SHELL.env.filters["shown"] = lambda indicator: _percent(indicator.value, indicator.unit)
