@@ -72,3 +72,49 @@ async def test_a_bad_period_in_the_notice_form_is_shown_not_crashed(client: http
     page = await client.post("/notices", data={"period": "2026-13"}, headers={"Accept": "text/html"})
 
     assert page.status_code == 422 and "无法识别" in page.text
+
+
+@pytest.mark.clause("R3")
+async def test_a_typical_case_is_drafted_and_published_from_the_page(client: httpx.AsyncClient) -> None:
+    leaky = {"title": "某公司不服处罚案", "body": "申请人李红梅不服罚款决定。", "known_names": "李红梅，王五"}
+    clean = {"title": "某餐饮店不服处罚案", "body": "申请人李某不服罚款决定，经调解机关自行纠正。",
+             "known_names": "李红梅"}
+
+    assert (await client.post("/typical-cases", data=leaky)).status_code == 303
+    assert (await client.post("/typical-cases", data=clean)).status_code == 303
+    empty = await client.post("/typical-cases", data={"title": "", "body": ""}, headers={"Accept": "text/html"})
+    cases = {c["title"]: c for c in (await client.get("/api/v1/typical-cases")).json()}
+    refused = await client.post(f"/typical-cases/{cases['某公司不服处罚案']['typical_case_id']}/publish",
+                                headers={"Accept": "text/html"})
+    published = await client.post(f"/typical-cases/{cases['某餐饮店不服处罚案']['typical_case_id']}/publish")
+    page = (await client.get("/typical-cases")).text
+
+    assert empty.status_code == 422 and "标题和正文均须填写" in empty.text
+    assert refused.status_code == 422 and "当事人姓名" in refused.text
+    assert published.status_code == 303
+    assert "已发布" in page and "仍含个人信息" in page
+
+
+@pytest.mark.clause("O1")
+async def test_a_meeting_is_recorded_from_the_page(client: httpx.AsyncClient) -> None:
+    at_day(client, "2026-12-05")
+    form = {
+        "title": "府院联席会议", "held_on": "2026-11-05", "convenor": "伍家岗区司法局", "agenda": "研究处罚类争议",
+        "attendance": "伍家岗区人民法院\n区城管局（缺席）",
+        "resolutions": "梳理裁量基准\n提出综合类司法建议",
+        "tasks": "报送裁量基准｜区市场监管局｜2026-11-30\n起草司法建议|伍家岗区人民法院|2026-12-31",
+    }
+
+    saved = await client.post("/meetings", data=form)
+    html = {"Accept": "text/html"}
+    bad_line = await client.post("/meetings", data={**form, "tasks": "只有事项"}, headers=html)
+    missing = await client.post("/meetings", data={**form, "title": ""}, headers=html)
+    meeting = (await client.get("/api/v1/meetings")).json()[0]
+
+    assert saved.status_code == 303
+    assert bad_line.status_code == 422 and "第 1 行" in bad_line.text and "只有事项" in bad_line.text  # kept in the form
+    assert missing.status_code == 422 and "会议名称" in missing.text
+    attendance = [(a["unit"], a["present"]) for a in meeting["attendance"]]
+    assert attendance == [("伍家岗区人民法院", True), ("区城管局", False)]
+    tasks = [(t["owner_unit"], t["overdue"]) for t in meeting["tasks"]]
+    assert tasks == [("区市场监管局", True), ("伍家岗区人民法院", False)]

@@ -7,13 +7,14 @@ from uuid import UUID
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from pydantic import ValidationError
 
 from adr_reporting import notices, views
 from adr_reporting.api import oversight_routes, records_routes
 from adr_reporting.api.indicator_routes import scope_of
-from adr_reporting.domain.errors import ReportingError
+from adr_reporting.domain.errors import Conflict, NotFound, ReportingError
 from adr_reporting.domain.periods import parse_period
-from adr_runtime.api_deps import ClockDep, ContextDep
+from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep
 from adr_runtime.clock import local_date
 from adr_runtime.web import NavItem, WebShell
 
@@ -130,7 +131,66 @@ async def meetings_page(request: Request, ctx: ContextDep, now: ClockDep) -> HTM
     tasks = await records_routes.list_tasks(ctx, now)
     overdue = [t for t in tasks if t.overdue]
     return _page(request, "reporting/meetings.html", page_title="联席会议与督办", meetings=listed, overdue=overdue,
-                 today=local_date(now))
+                 today=local_date(now), form={})
+
+
+MEETING_FORM_ERROR = "会议名称、日期和召集单位均须填写，督办事项须写明事项和责任单位"
+
+
+def _meeting_from_form(form: dict[str, str]) -> records_routes.MeetingIn:
+    """The meeting the form describes; a ReportingError naming the line that cannot be read."""
+    tasks = []
+    for number, line in enumerate(form["tasks"].splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.replace("|", "｜").split("｜")]
+        if len(parts) != 3:
+            raise ReportingError(f"督办事项第 {number} 行应为“事项｜责任单位｜办理期限”")
+        try:
+            due = date.fromisoformat(parts[2])
+        except ValueError as exc:
+            raise ReportingError(f"督办事项第 {number} 行的办理期限应为 2026-12-31 格式") from exc
+        tasks.append(records_routes.TaskIn(title=parts[0], owner_unit=parts[1], due_on=due))
+    absent = "（缺席）"
+    attendance = [
+        records_routes.Attendance(unit=line.strip().removesuffix(absent), present=not line.strip().endswith(absent))
+        for line in form["attendance"].splitlines() if line.strip()
+    ]
+    try:
+        held_on = date.fromisoformat(form["held_on"])
+    except ValueError as exc:
+        raise ReportingError("会议日期应为 2026-11-05 格式") from exc
+    resolutions = [line.strip() for line in form["resolutions"].splitlines() if line.strip()]
+    return records_routes.MeetingIn(title=form["title"].strip(), held_on=held_on, convenor=form["convenor"].strip(),
+                                    agenda=form["agenda"], attendance=attendance, resolutions=resolutions, tasks=tasks)
+
+
+@router.post("/meetings")
+async def record_meeting_form(
+    request: Request,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
+    title: Annotated[str, Form(max_length=200)] = "",
+    held_on: Annotated[str, Form(max_length=10)] = "",
+    convenor: Annotated[str, Form(max_length=100)] = "",
+    agenda: Annotated[str, Form(max_length=5000)] = "",
+    attendance: Annotated[str, Form(max_length=5000)] = "",
+    resolutions: Annotated[str, Form(max_length=20000)] = "",
+    tasks: Annotated[str, Form(max_length=20000)] = "",
+) -> Response:
+    """Records a joint meeting from the form (O1)."""
+    form = {"title": title, "held_on": held_on, "convenor": convenor, "agenda": agenda, "attendance": attendance,
+            "resolutions": resolutions, "tasks": tasks}
+    try:
+        await records_routes.record_meeting(ctx, now, actor, _meeting_from_form(form))
+    except (ValidationError, ReportingError) as exc:
+        error = str(exc) if isinstance(exc, ReportingError) else MEETING_FORM_ERROR
+        listed = await records_routes.list_meetings(ctx, now)
+        overdue = [t for t in await records_routes.list_tasks(ctx, now) if t.overdue]
+        return SHELL.render(request, "reporting/meetings.html", status_code=422, page_title="联席会议与督办",
+                            meetings=listed, overdue=overdue, today=local_date(now), form=form, error=error)
+    return RedirectResponse("/meetings", status_code=303)
 
 
 @router.post("/tasks/{task_id}/done")
@@ -147,4 +207,42 @@ async def task_done_form(
 async def typical_cases_page(request: Request, ctx: ContextDep) -> HTMLResponse:
     """Typical cases (R3): drafts with what personal data remains, and published ones."""
     cases = await records_routes.list_cases(ctx)
-    return _page(request, "reporting/typical_cases.html", page_title="典型案例", cases=cases)
+    return _page(request, "reporting/typical_cases.html", page_title="典型案例", cases=cases, form={})
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.replace("，", "\n").replace(",", "\n").splitlines() if line.strip()]
+
+
+@router.post("/typical-cases")
+async def draft_case_form(
+    request: Request,
+    ctx: ContextDep,
+    title: Annotated[str, Form(max_length=200)] = "",
+    body: Annotated[str, Form(max_length=20000)] = "",
+    known_names: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    """Drafts a typical case from the form."""
+    form = {"title": title, "body": body, "known_names": known_names}
+    try:
+        draft = records_routes.TypicalCaseIn(title=title.strip(), body=body.strip(), known_names=_lines(known_names))
+        await records_routes.draft_case(ctx, draft)
+    except (ValidationError, ReportingError) as exc:
+        error = "标题和正文均须填写" if isinstance(exc, ValidationError) else str(exc)
+        cases = await records_routes.list_cases(ctx)
+        return SHELL.render(request, "reporting/typical_cases.html", status_code=422, page_title="典型案例",
+                            cases=cases, form=form, error=error)
+    return RedirectResponse("/typical-cases", status_code=303)
+
+
+@router.post("/typical-cases/{case_id}/publish")
+async def publish_case_form(request: Request, ctx: ContextDep, now: ClockDep, case_id: UUID) -> Response:
+    """Publishes a draft, or shows why it cannot be published."""
+    try:
+        await records_routes.publish_case(ctx, now, case_id)
+    except ReportingError as exc:
+        cases = await records_routes.list_cases(ctx)
+        status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Conflict) else 422
+        return SHELL.render(request, "reporting/typical_cases.html", status_code=status, page_title="典型案例",
+                            cases=cases, form={}, error=str(exc))
+    return RedirectResponse("/typical-cases", status_code=303)
