@@ -7,6 +7,17 @@ from uuid import UUID, uuid4
 import nats
 
 from adr_contracts import ContractModel, Envelope, envelope_for
+from adr_contracts.court import (
+    AppealSettledV1,
+    CaseFiledV1,
+    ConfirmationRuledV1,
+    DecisionIssuedV1,
+    HearingHeldV1,
+    JudicialSuggestionIssuedV1,
+    JudicialSuggestionOverdueV1,
+    JudicialSuggestionRepliedV1,
+    ResolutionPlanSubmittedV1,
+)
 from adr_contracts.intake import (
     AgencyDirectoryChangedV1,
     DisputeClassifiedV1,
@@ -16,9 +27,43 @@ from adr_contracts.intake import (
     FilingReviewCompletedV1,
     LeadAgencyDecidedV1,
 )
-from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
+from adr_contracts.mediation import (
+    AgreementReachedV1,
+    ConfirmationRequestedV1,
+    FollowUpRecordedV1,
+    MediationClosedV1,
+    MediationFailedV1,
+    MediationOpenedV1,
+    ObligationFulfilledV1,
+    ObligationOverdueV1,
+    RiskAssessedV1,
+    SubsidyBatchApprovedV1,
+)
+from adr_contracts.procuratorate import (
+    JudicialAssistanceDecidedV1,
+    ProcuratorialHearingHeldV1,
+    ProcuratorialSuggestionIssuedV1,
+    ProcuratorialSuggestionOverdueV1,
+    ProcuratorialSuggestionRepliedV1,
+)
 from adr_contracts.subjects import parse_subject, stream_name
-from adr_contracts.vocabulary import Channel, FailureReason, FilingCheck, MediationStage, Route, Verdict
+from adr_contracts.vocabulary import (
+    CaseOutcome,
+    Channel,
+    ClosingOutcome,
+    ConfirmationOutcome,
+    DecisionKind,
+    FailureReason,
+    FilingCheck,
+    FollowUpOutcome,
+    MediationStage,
+    ObligorKind,
+    RiskKind,
+    RiskLevel,
+    Route,
+    SuggestionKind,
+    Verdict,
+)
 
 T0 = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)
 RECEIVED_ON = date(2026, 11, 18)
@@ -29,13 +74,16 @@ def an_envelope(payload: ContractModel, *, case_id: UUID | None = None, at: date
     return envelope_for(payload, case_id=case_id or uuid4(), correlation_id=uuid4(), occurred_at=at)
 
 
-def registered(*, channel: Channel = Channel.CENTRE_WALK_IN, no: str = "WJG-2026-000001") -> DisputeRegisteredV1:
+def registered(
+    *, channel: Channel = Channel.CENTRE_WALK_IN, no: str = "WJG-2026-000001", agency: str = "WJG-SCJ",
+    act_type: str = "penalty",
+) -> DisputeRegisteredV1:
     return DisputeRegisteredV1(
         registration_no=no,
         channel=channel,
         received_on=RECEIVED_ON,
-        agency_codes=["WJG-SCJ"],
-        act_type="penalty",
+        agency_codes=[agency],
+        act_type=act_type,
         applicant_count=1,
     )
 
@@ -155,6 +203,166 @@ async def publish(js: nats.js.JetStreamContext, envelope: Envelope[Any], *, msg_
     headers = {"Nats-Msg-Id": msg_id or str(envelope.event_id)}
     ack = await js.publish(envelope.event_type, envelope.to_json(), stream=stream, headers=headers)
     assert not ack.duplicate
+
+D = date(2026, 11, 10)
+AGENCY = "WJG-SCJ"
+
+
+def confirmation_requested() -> ConfirmationRequestedV1:
+    return ConfirmationRequestedV1(
+        mediation_case_id=uuid4(), agreement_id=uuid4(), requested_on=D, agreed_on=D, agency_codes=[AGENCY],
+        obligation_count=1,
+    )
+
+
+def risk_assessed(level: RiskLevel = RiskLevel.HIGH, *, on: date = D) -> RiskAssessedV1:
+    return RiskAssessedV1(
+        mediation_case_id=uuid4(), kind=RiskKind.PETITION, level=level, factor_codes=["repeat_visits"], assessed_on=on
+    )
+
+
+def obligation_overdue(obligation_id: UUID | None = None, *, due: date = D) -> ObligationOverdueV1:
+    return ObligationOverdueV1(
+        mediation_case_id=uuid4(), obligation_id=obligation_id or uuid4(), obligor_kind=ObligorKind.AGENCY,
+        agency_code=AGENCY, due_on=due,
+    )
+
+
+def obligation_fulfilled(
+    obligation_id: UUID | None = None, *, due: date = D, on: date = D, late: bool = False
+) -> ObligationFulfilledV1:
+    return ObligationFulfilledV1(
+        mediation_case_id=uuid4(), obligation_id=obligation_id or uuid4(), obligor_kind=ObligorKind.AGENCY,
+        agency_code=AGENCY, due_on=due, fulfilled_on=on, late=late,
+    )
+
+
+def closed(outcome: ClosingOutcome = ClosingOutcome.AGREEMENT_PERFORMED, *, on: date = D) -> MediationClosedV1:
+    return MediationClosedV1(mediation_case_id=uuid4(), outcome=outcome, closed_on=on)
+
+
+def follow_up() -> FollowUpRecordedV1:
+    return FollowUpRecordedV1(mediation_case_id=uuid4(), visited_on=D, outcome=FollowUpOutcome.SETTLED, reopened=False)
+
+
+def subsidy_batch(*amounts: int, period: str = "2026-11") -> SubsidyBatchApprovedV1:
+    amounts = amounts or (30000,)
+    lines = [
+        SubsidyBatchApprovedV1.Line(mediator_id=uuid4(), mediation_case_id=uuid4(), basis_code="ordinary", amount_fen=a)
+        for a in amounts
+    ]
+    return SubsidyBatchApprovedV1(batch_id=uuid4(), period=period, approved_on=D, lines=lines, total_fen=sum(amounts))
+
+
+def case_filed(*, on: date = D) -> CaseFiledV1:
+    return CaseFiledV1(
+        court_case_no="（2026）鄂0503行初1号", filed_on=on, first_received_on=RECEIVED_ON, agency_codes=[AGENCY],
+        after_mediation=False,
+    )
+
+
+def plan_submitted() -> ResolutionPlanSubmittedV1:
+    return ResolutionPlanSubmittedV1(
+        plan_id=uuid4(), version=1, agency_code=AGENCY, submitted_on=D, defence_due_on=D + timedelta(15), on_time=True,
+        evidence_count=2,
+    )
+
+
+def hearing_held(
+    *, appeared: bool = True, required: bool = True, spoke: bool = True, agency: str = AGENCY, on: date = D
+) -> HearingHeldV1:
+    return HearingHeldV1(
+        hearing_id=uuid4(), held_on=on, agency_code=agency, head_required=required, head_appeared=appeared,
+        head_rank="deputy" if appeared else None, spoke_to_substance=spoke and appeared,
+    )
+
+
+def decision_issued(
+    outcome: CaseOutcome = CaseOutcome.UPHELD, *, decision_id: UUID | None = None, on: date = D
+) -> DecisionIssuedV1:
+    return DecisionIssuedV1(
+        decision_id=decision_id or uuid4(), kind=DecisionKind.JUDGMENT, outcome=outcome, issued_on=on, served_on=on,
+        appeal_deadline=on + timedelta(15), agency_codes=[AGENCY],
+    )
+
+
+def appeal_settled(
+    *, decision_id: UUID | None = None, appealed: bool = True, by_agency: bool = False, on: date = D
+) -> AppealSettledV1:
+    return AppealSettledV1(
+        decision_id=decision_id or uuid4(), appealed=appealed, appellant_is_agency=by_agency if appealed else None,
+        settled_on=on,
+    )
+
+
+def confirmation_ruled() -> ConfirmationRuledV1:
+    return ConfirmationRuledV1(
+        mediation_case_id=uuid4(), agreement_id=uuid4(), outcome=ConfirmationOutcome.CONFIRMED,
+        ruling_no="（2026）鄂0503民特1号", ruled_on=D,
+    )
+
+
+def judicial_suggestion(suggestion_id: UUID | None = None, *, due: date = D) -> JudicialSuggestionIssuedV1:
+    return JudicialSuggestionIssuedV1(
+        suggestion_id=suggestion_id or uuid4(), suggestion_no="（2026）鄂0503司建1号", kind=SuggestionKind.INDIVIDUAL,
+        agency_code=AGENCY, topic_code="procedure", issued_on=due - timedelta(30), reply_due_on=due,
+    )
+
+
+def judicial_reply(
+    suggestion_id: UUID | None = None, *, due: date = D, days_late: int = 0
+) -> JudicialSuggestionRepliedV1:
+    return JudicialSuggestionRepliedV1(
+        suggestion_id=suggestion_id or uuid4(), agency_code=AGENCY, replied_on=due + timedelta(days_late),
+        reply_due_on=due, days_late=days_late, adopted=True,
+    )
+
+
+def judicial_overdue(suggestion_id: UUID | None = None, *, due: date = D) -> JudicialSuggestionOverdueV1:
+    return JudicialSuggestionOverdueV1(
+        suggestion_id=suggestion_id or uuid4(), agency_code=AGENCY, reply_due_on=due, noticed_on=due + timedelta(1)
+    )
+
+
+def procuratorial_suggestion(suggestion_id: UUID | None = None, *, due: date = D) -> ProcuratorialSuggestionIssuedV1:
+    return ProcuratorialSuggestionIssuedV1(
+        suggestion_id=suggestion_id or uuid4(), suggestion_no="伍检行建〔2026〕1号", agency_code=AGENCY,
+        topic_code="enforcement", issued_on=due - timedelta(60), reply_due_on=due,
+    )
+
+
+def procuratorial_reply(
+    suggestion_id: UUID | None = None, *, due: date = D, days_late: int = 0
+) -> ProcuratorialSuggestionRepliedV1:
+    return ProcuratorialSuggestionRepliedV1(
+        suggestion_id=suggestion_id or uuid4(), agency_code=AGENCY, replied_on=due + timedelta(days_late),
+        reply_due_on=due, days_late=days_late, adopted=True,
+    )
+
+
+def procuratorial_overdue(suggestion_id: UUID | None = None, *, due: date = D) -> ProcuratorialSuggestionOverdueV1:
+    return ProcuratorialSuggestionOverdueV1(
+        suggestion_id=suggestion_id or uuid4(), agency_code=AGENCY, reply_due_on=due, noticed_on=due + timedelta(1)
+    )
+
+
+def procuratorial_hearing() -> ProcuratorialHearingHeldV1:
+    return ProcuratorialHearingHeldV1(hearing_id=uuid4(), held_on=D, outcome_code="reconciled", participant_count=5)
+
+
+def assistance_decided() -> JudicialAssistanceDecidedV1:
+    return JudicialAssistanceDecidedV1(application_id=uuid4(), decided_on=D, granted=True, amount_fen=500000)
+
+
+# one builder per contract reporting reads (the integration tests publish each)
+EVERY_CONTRACT = [
+    registered, filing_reviewed, routed, classified, lead_agency_decided, withdrawn, opened, agreed, failed,
+    confirmation_requested, risk_assessed, obligation_overdue, obligation_fulfilled, closed, follow_up, subsidy_batch,
+    case_filed, plan_submitted, hearing_held, decision_issued, appeal_settled, confirmation_ruled, judicial_suggestion,
+    judicial_reply, judicial_overdue, procuratorial_suggestion, procuratorial_reply, procuratorial_overdue,
+    procuratorial_hearing, assistance_decided,
+]
+
 
 # shared with every service's tests
 from adr_runtime.testing.waiting import consumer_counters as counters  # noqa: E402

@@ -28,7 +28,9 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         argv: arguments (the process's own when None).
     """
     parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
-    parser.add_argument("command", choices=["api", "worker", "migrate", "revision", "seed-demo", "repair"])
+    parser.add_argument(
+        "command", choices=["api", "worker", "migrate", "revision", "seed-demo", "repair", *spec.commands]
+    )
     parser.add_argument(
         "--since-days",
         type=float,
@@ -37,7 +39,9 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--port", type=int, default=None, help="HTTP port (api only)")
     parser.add_argument("-m", "--message", default="change", help="revision slug (revision only)")
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if rest and args.command not in spec.commands:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if args.command == "revision":
         autogenerate(spec.migrations_dir, args.message)
         return
@@ -53,8 +57,17 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         asyncio.run(_seed_demo(ctx))
     elif args.command == "repair":
         asyncio.run(_repair(ctx, args.since_days))
+    elif args.command in spec.commands:
+        asyncio.run(_own_command(ctx, args.command, rest))
     else:
         asyncio.run(_migrate(ctx))
+
+
+async def _own_command(ctx: ServiceContext, name: str, rest: list[str]) -> None:
+    try:
+        await ctx.spec.commands[name](ctx, rest)
+    finally:
+        await ctx.engine.dispose()
 
 
 async def _migrate(ctx: ServiceContext) -> None:

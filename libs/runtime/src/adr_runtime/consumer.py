@@ -12,6 +12,7 @@ transaction together with its inbox row, so a redelivered event has no second ef
 
 import logging
 from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,26 @@ class RejectedEvent(Exception):
 
     The message must not contain personal data: it is stored with the dead letter.
     """
+
+
+@dataclass(frozen=True)
+class StreamPosition:
+    """Where the event being applied sits in its stream (for read models that store their position)."""
+
+    stream: str
+    sequence: int
+
+
+# set while a handler runs on a message from JetStream (None when a handler is called directly)
+current_position: ContextVar[StreamPosition | None] = ContextVar("current_position", default=None)
+
+
+def _position_of(msg: Any) -> StreamPosition | None:
+    try:
+        metadata = msg.raw_message.metadata
+        return StreamPosition(stream=str(metadata.stream), sequence=int(metadata.sequence.stream))
+    except (AttributeError, TypeError, ValueError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -120,12 +141,15 @@ class ConsumerGroup:
         except (ValidationError, ValueError, registry.UnknownSubject) as exc:
             await self._dead_letter(msg, durable=durable, reason=describe_rejection(exc))
             return
+        token = current_position.set(_position_of(msg))
         try:
             await self._apply(envelope, subject=subject, durable=durable, handler=handler)
         except RejectedEvent as exc:
             await self._dead_letter(msg, durable=durable, reason=f"RejectedEvent: {exc}")
         except Exception as exc:
             await self._retry_or_dead_letter(msg, durable=durable, exc=exc)
+        finally:
+            current_position.reset(token)
 
     async def _apply(self, envelope: Envelope[Any], *, subject: str, durable: str, handler: Handler) -> None:
         await apply_once(self._sessions, self._tables, envelope, subject=subject, durable=durable, handler=handler)

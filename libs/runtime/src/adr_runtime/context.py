@@ -1,6 +1,6 @@
 """What a service is made of, and the resources one process of it holds."""
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,9 @@ class ServiceSpec:
     # sign-in (issue #3): the staff-account and audit tables in ``metadata``, and who may read or change
     auth_tables: "AuthTables | None" = None
     access: "AccessPolicy | None" = None
+    # the service's own commands besides api/worker/migrate (``adr-<svc> <name> [args...]``): each gets
+    # the process's context and the remaining arguments
+    commands: Mapping[str, Callable[["ServiceContext", list[str]], Awaitable[None]]] = field(default_factory=dict)
 
     @property
     def version_table(self) -> str:

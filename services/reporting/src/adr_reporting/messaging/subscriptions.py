@@ -5,45 +5,39 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adr_contracts import Envelope
-from adr_contracts.intake import (
-    AgencyDirectoryChangedV1,
-    DisputeClassifiedV1,
-    DisputeRegisteredV1,
-    DisputeRoutedV1,
-    DisputeWithdrawnV1,
-    FilingReviewCompletedV1,
-    LeadAgencyDecidedV1,
-)
-from adr_contracts.mediation import AgreementReachedV1, MediationFailedV1, MediationOpenedV1
-from adr_reporting import projections, translate
+from adr_contracts import Envelope, registry
+from adr_reporting import projections
+from adr_reporting.domain.journal import Kind
+from adr_reporting.domain.warnings import WarningRules
+from adr_reporting.projections import Handler
+from adr_reporting.settings import Settings
+from adr_reporting.translate import entry_kind
 from adr_runtime.consumer import RejectedEvent, Subscription
 from adr_runtime.context import ServiceContext
 
-
-async def on_dispute_event(session: AsyncSession, envelope: Envelope[Any]) -> None:
-    """Merges the event's facts into the dispute's row (any order, each event once)."""
-    if envelope.case_id is None:
-        raise RejectedEvent("dispute event without a case id")
-    await projections.apply(session, envelope.case_id, translate.to_fact(envelope))
+# events about one dispute must say which (reference data and ledgers need not)
+_CASELESS = frozenset({Kind.AGENCY_CHANGED, Kind.SUBSIDY_APPROVED})
 
 
-async def on_directory_changed(session: AsyncSession, envelope: Envelope[Any]) -> None:
-    """Merges a directory change into the unit's row (reference data: no case id)."""
-    await projections.apply_directory(session, translate.to_directory_fact(envelope))
+def handler_for(rules: WarningRules) -> Handler:
+    """The one handler of every contract: the journal, then the read models the event concerns."""
+
+    async def on_event(session: AsyncSession, envelope: Envelope[Any]) -> None:
+        if envelope.case_id is None and entry_kind(envelope.event_type) not in _CASELESS:
+            raise RejectedEvent("dispute event without a case id")
+        await projections.project(session, envelope, rules)
+
+    return on_event
 
 
-def subscriptions(_: ServiceContext) -> Sequence[Subscription]:
+# the handler with the default thresholds (tests feed events through it directly)
+on_dispute_event = handler_for(WarningRules())
+on_directory_changed = on_dispute_event
+
+
+def subscriptions(ctx: ServiceContext) -> Sequence[Subscription]:
     """Reporting's handlers, one per contract in whose audience it is."""
-    return [
-        Subscription(DisputeRegisteredV1, on_dispute_event),
-        Subscription(FilingReviewCompletedV1, on_dispute_event),
-        Subscription(DisputeRoutedV1, on_dispute_event),
-        Subscription(MediationOpenedV1, on_dispute_event),
-        Subscription(AgreementReachedV1, on_dispute_event),
-        Subscription(MediationFailedV1, on_dispute_event),
-        Subscription(DisputeClassifiedV1, on_dispute_event),
-        Subscription(LeadAgencyDecidedV1, on_dispute_event),
-        Subscription(DisputeWithdrawnV1, on_dispute_event),
-        Subscription(AgencyDirectoryChangedV1, on_directory_changed),
-    ]
+    settings = ctx.settings
+    rules = settings.warning_rules() if isinstance(settings, Settings) else WarningRules()
+    handler = handler_for(rules)
+    return [Subscription(contract, handler) for contract in registry.read_by("reporting")]

@@ -1,0 +1,1 @@
+"""Reporting's staff pages (dashboards, indicators, scorecards, warnings, notices, meetings, typical cases)."""
