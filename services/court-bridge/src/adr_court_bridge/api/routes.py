@@ -18,7 +18,7 @@ async def list_filing_queue(
     ctx: ContextDep,
     status: Annotated[EntryStatus | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> FilingQueuePage:
     """Disputes sent to filing, newest first.
 

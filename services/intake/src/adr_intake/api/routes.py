@@ -83,7 +83,7 @@ async def list_disputes(
     stage: Annotated[Stage | None, Query()] = None,
     channel: Annotated[Channel | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> DisputePage:
     """Lists disputes across every channel, newest first (applicants masked).
 

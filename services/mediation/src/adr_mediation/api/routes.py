@@ -48,7 +48,7 @@ async def list_mediation_cases(
     status: Annotated[MediationStatus | None, Query(description="案件状态")] = None,
     case_id: Annotated[UUID | None, Query(description="只列出该争议的调解案件")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> s.MediationCasePage:
     """Lists mediation cases, newest first, with the total matching the filters.
 

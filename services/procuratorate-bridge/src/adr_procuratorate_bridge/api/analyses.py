@@ -19,6 +19,9 @@ Year = Annotated[int, documents.YEAR_PATH]
 Topic = Annotated[str, Query(min_length=1, max_length=60, pattern=r"^[a-z0-9_]+$", description="问题类别代码")]
 
 
+EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)  # an analysis period, and its previous one, stay in range
+
+
 async def _annual(ctx: ServiceContext, year: int) -> Analysis:
     name = settings_of(ctx).procuratorate_name
     period = Period(date(year, 1, 1), date(year, 12, 31))
@@ -29,6 +32,10 @@ async def _thematic(ctx: ServiceContext, topic_code: str, start: date, end: date
     if end < start:
         error = {"loc": ("query", "end"), "msg": "结束日不能早于开始日", "type": "value_error"}
         raise RequestValidationError([error])
+    for name, day in (("start", start), ("end", end)):
+        if not EARLIEST <= day <= LATEST:
+            error = {"loc": ("query", name), "msg": "日期须在2000年至2100年之间", "type": "value_error"}
+            raise RequestValidationError([error])
     return await report_views.load_analysis(
         ctx.sessions, title=f"行政检察监督专题分析：{topic_code}", period=Period(start, end), topic_code=topic_code
     )

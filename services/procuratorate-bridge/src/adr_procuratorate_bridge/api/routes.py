@@ -27,7 +27,7 @@ async def list_shared_records(
     case_id: Annotated[UUID | None, Query(description="Only this dispute's records")] = None,
     kind: KindCode = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> SharedRecordPage:
     """Facts shared with the procuratorate, newest received first.
 

@@ -105,7 +105,7 @@ async def list_suggestions(
     agency_code: Annotated[str | None, Query(max_length=40)] = None,
     case_id: Annotated[UUID | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> SuggestionPage:
     """Suggestions with their deadlines and warnings, the nearest deadline first."""
     return await suggestion_views.suggestion_page(
