@@ -29,7 +29,8 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
     """
     parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
     parser.add_argument(
-        "command", choices=["api", "worker", "migrate", "revision", "seed-demo", "repair", *spec.commands]
+        "command",
+        choices=["api", "worker", "migrate", "revision", "seed-demo", "repair", "audit-verify", *spec.commands],
     )
     parser.add_argument(
         "--since-days",
@@ -57,6 +58,8 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         asyncio.run(_seed_demo(ctx))
     elif args.command == "repair":
         asyncio.run(_repair(ctx, args.since_days))
+    elif args.command == "audit-verify":
+        raise SystemExit(asyncio.run(_audit_verify(ctx)))
     elif args.command in spec.commands:
         asyncio.run(_own_command(ctx, args.command, rest))
     else:
@@ -94,6 +97,29 @@ async def _seed_demo(ctx: ServiceContext) -> None:
     )
     await ctx.engine.dispose()
     logger.info("demo accounts created: %d", len(created))
+
+
+async def _audit_verify(ctx: ServiceContext) -> int:
+    """Checks the audit log's hash chain; 0 when whole, 1 naming the first altered row."""
+    import sys
+
+    from adr_runtime.auth.audit import verify_chain
+
+    if ctx.spec.auth_tables is None:
+        sys.stderr.write("this service keeps no audit log\n")
+        return 2
+    async with ctx.sessions() as session:
+        report = await verify_chain(session, ctx.spec.auth_tables.audit_log)
+    await ctx.engine.dispose()
+    if report.intact:
+        sys.stdout.write(
+            f"audit log intact: {report.checked} chained row(s), {report.unchained} from before the chain\n"
+        )
+        return 0
+    sys.stdout.write(
+        f"audit log ALTERED at row {report.first_broken_id}: {report.reason} ({report.checked} row(s) before it hold)\n"
+    )
+    return 1
 
 
 async def _repair(ctx: ServiceContext, since_days: float | None) -> None:

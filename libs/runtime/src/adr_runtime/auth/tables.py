@@ -55,6 +55,9 @@ def _audit_log(metadata: MetaData) -> Table:
         Column("outcome", String(20), nullable=False),
         # codes and ids only: never names, ID numbers, phones, passwords or free text
         Column("details", JSON, nullable=False),
+        # the hash chain (issue #10): each row's hash covers its content and the previous row's hash
+        Column("prev_hash", String(64), nullable=True),
+        Column("hash", String(64), nullable=True),
     )
     # sign-in counts recent failures per username
     Index("ix_audit_log_action_target_at", audit_log.c.action, audit_log.c.target, audit_log.c.at)
