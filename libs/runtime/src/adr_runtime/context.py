@@ -1,6 +1,7 @@
 """What a service is made of, and the resources one process of it holds."""
 
-from collections.abc import Callable, Mapping, Sequence
+import asyncio
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +42,10 @@ class ServiceSpec:
     # sign-in (issue #3): the staff-account and audit tables in ``metadata``, and who may read or change
     auth_tables: "AuthTables | None" = None
     access: "AccessPolicy | None" = None
+    # routers open without sign-in, with their own protections (issue #12: the applicant portal)
+    public_routers: Callable[["ServiceContext"], Sequence["APIRouter"]] | None = None
+    # a task the worker runs beside the relay until stopped (issue #12: the notification sweeper)
+    background: Callable[["ServiceContext", asyncio.Event], Awaitable[None]] | None = None
 
     @property
     def version_table(self) -> str:

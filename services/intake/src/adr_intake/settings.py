@@ -4,6 +4,7 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from adr_intake.domain.classification import ClassificationRules
+from adr_intake.portal.settings import PortalSettings
 from adr_intake.store.pii import Keyring, keyring_from
 from adr_runtime.notifications import NotificationSettings
 from adr_runtime.settings import ServiceSettings
@@ -34,6 +35,8 @@ class Settings(ServiceSettings):
 
     # Notices (issue #12): SMTP, the SMS provider, retries (INTAKE_NOTIFICATIONS__SMTP_HOST, ...__SMS_PROVIDER)
     notifications: NotificationSettings = NotificationSettings()
+    # The applicant portal (issue #12): upload and access-attempt limits (INTAKE_PORTAL__MAX_UPLOAD_BYTES, ...)
+    portal: PortalSettings = PortalSettings()
 
     @model_validator(mode="after")
     def _pii_keys_fit_the_environment(self) -> "Settings":

@@ -14,6 +14,8 @@ from adr_intake.domain.errors import (
     NotFound,
 )
 from adr_intake.messaging.subscriptions import subscriptions
+from adr_intake.portal import routes as portal_routes
+from adr_intake.portal.notices import run_sweeper
 from adr_intake.settings import Settings
 from adr_intake.store.repository import ConcurrentUpdate
 from adr_intake.store.tables import auth, messaging, metadata
@@ -51,6 +53,9 @@ SPEC = ServiceSpec(
         directory_pages.router,
         restriction.router,  # issue #3: restricted cases, audited reads of personal data (O2, O3)
     ],
+    # issue #12: the applicant portal, public under /portal with its own protections (W1, M3)
+    public_routers=lambda _ctx: [portal_routes.router],
+    background=run_sweeper,  # the worker delivers notices (e-mail, SMS) with retries
     shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={

@@ -25,6 +25,7 @@ from adr_runtime.notifications.model import (
     UnknownTemplate,
 )
 from adr_runtime.notifications.notifier import (
+    ADDRESS_CONTEXT,
     AddressSealer,
     DeliveryView,
     NoticeNotFound,
@@ -38,6 +39,7 @@ from adr_runtime.notifications.tables import NotificationTables, notification_ta
 from adr_runtime.notifications.templates import BUILT_IN, Rendered, Template, TemplateCatalog
 
 __all__ = [
+    "ADDRESS_CONTEXT",
     "BUILT_IN",
     "CHANNEL_ZH",
     "SMS_GATEWAYS",

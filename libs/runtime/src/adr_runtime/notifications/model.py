@@ -43,6 +43,15 @@ class Recipient:
     ref: str
     email: str | None = None
     phone: str | None = None
+    # addresses kept sealed by the service (with the notifier's sealer, context ADDRESS_CONTEXT) are passed
+    # as they are stored, with their masked forms: the notice is recorded without opening them
+    sealed: bool = False
+    email_masked: str | None = None
+    phone_masked: str | None = None
+
+    def masked(self, channel: ChannelKind) -> str | None:
+        """The masked address given with sealed addresses."""
+        return self.email_masked if channel is ChannelKind.EMAIL else self.phone_masked
 
     def address(self, channel: ChannelKind) -> str | None:
         """The address the channel needs (None for in-app)."""

@@ -40,7 +40,7 @@ class AddressSealer(Protocol):
     def open(self, token: str, *, context: str) -> str: ...
 
 
-_ADDRESS_CONTEXT = "notice_deliveries.address"
+ADDRESS_CONTEXT = "notice_deliveries.address"
 
 
 def mask_address(channel: ChannelKind, address: str) -> str:
@@ -149,8 +149,10 @@ class Notifier:
                     "status": DeliveryStatus.PENDING.value,
                     "attempts": 0,
                     "next_attempt_at": now,
-                    "address": self._seal(address),
-                    "address_masked": mask_address(channel, address),
+                    "address": address if notice.recipient.sealed else self._seal(address),
+                    "address_masked": (
+                        notice.recipient.masked(channel) if notice.recipient.sealed else mask_address(channel, address)
+                    ),
                 }
             await session.execute(insert(self.tables.deliveries).values(**row))
         return notice_id
@@ -332,10 +334,10 @@ class Notifier:
         return {k: tuple(v) for k, v in found.items()}
 
     def _seal(self, address: str) -> str:
-        return self.sealer.seal(address, context=_ADDRESS_CONTEXT) if self.sealer else address
+        return self.sealer.seal(address, context=ADDRESS_CONTEXT) if self.sealer else address
 
     def _open(self, stored: str) -> str:
-        return self.sealer.open(stored, context=_ADDRESS_CONTEXT) if self.sealer else stored
+        return self.sealer.open(stored, context=ADDRESS_CONTEXT) if self.sealer else stored
 
 
 def _lease_free(d: Any, now: datetime) -> Any:
