@@ -100,7 +100,7 @@ async def notify_stage_changes(session: AsyncSession, disputes: Iterable[Dispute
                 "changed_on": local_date(at).isoformat() if isinstance(at, datetime) else "",
             }
             notice = applicant_notice(dispute.id, access, "portal.stage_changed", params)
-            await RECORDER.enqueue(session, notice, now=at if isinstance(at, datetime) else None)
+            await RECORDER.enqueue(session, notice)  # recorded now, whenever the change happened elsewhere
 
 
 def notifier_for(ctx: ServiceContext) -> Notifier:
