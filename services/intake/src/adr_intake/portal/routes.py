@@ -21,7 +21,7 @@ from adr_intake.uow import pii_cipher
 from adr_intake.web import labels
 from adr_intake.web.forms import registration_from_form
 from adr_runtime.api_deps import ClockDep, ContextDep, CorrelationDep
-from adr_runtime.clock import local_date
+from adr_runtime.clock import DISTRICT_TZ, local_date
 from adr_runtime.problems import problem
 from adr_runtime.web.shell import SHELL_TEMPLATES
 from adr_runtime.web.shell import wants_html as _shell_wants_html
@@ -68,6 +68,7 @@ def _render(
     html = _ENV.get_template(template).render(
         csrf_token=token,
         labels=labels,
+        tz=DISTRICT_TZ,
         correlation_id=getattr(request.state, "correlation_id", ""),
         **values,
     )
