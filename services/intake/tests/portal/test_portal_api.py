@@ -75,10 +75,14 @@ async def test_an_application_is_registered_online_with_its_documents_and_a_priv
     async with ctx.sessions() as session:
         subjects = (await session.execute(select(ctx.tables.outbox.c.subject))).scalars().all()
     assert "adr.intake.dispute.registered.v1" in subjects
-    (notice,) = await rows(ctx, notifications.notices)
-    assert notice.template == "portal.registered" and notice.recipient == f"applicant:{dispute.id}"
-    channels = {d.channel: d.status for d in await rows(ctx, notifications.deliveries)}
+    notices = {n.recipient: n for n in await rows(ctx, notifications.notices)}
+    assert set(notices) == {f"applicant:{dispute.id}", "role:centre_staff"}  # the applicant, and the centre's inbox
+    notice = notices[f"applicant:{dispute.id}"]
+    assert notice.template == "portal.registered"
+    channels = {d.channel: d.status for d in await rows(ctx, notifications.deliveries) if d.notice_id == notice.id}
     assert channels == {"in_app": "sent", "email": "pending", "sms": "pending"}
+    staff = notices["role:centre_staff"]
+    assert staff.template == "staff.online_application" and "伍家岗区市场监督管理局" in staff.body
 
 
 async def test_the_code_opens_the_public_status_of_that_dispute_only(

@@ -70,8 +70,10 @@ async def ctx(database_url: str, mailbox: MailBox, gateway: SmsGateway) -> Async
 
 
 async def notices_of(ctx: ServiceContext, case_id: UUID) -> list[Any]:
+    """The applicant's notices of the case (the centre's inbox notice aside)."""
     async with ctx.sessions() as session:
-        return await notifier_for(ctx).record_of(session, case_id=case_id)
+        record = await notifier_for(ctx).record_of(session, case_id=case_id)
+    return [n for n in record if n.recipient.startswith("applicant:")]
 
 
 async def test_routing_and_mediation_opened_tell_the_applicant_on_every_channel(

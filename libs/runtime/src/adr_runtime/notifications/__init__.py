@@ -13,6 +13,7 @@ from adr_runtime.notifications.channels import (
     SmtpConfig,
     register_sms_gateway,
 )
+from adr_runtime.notifications.inbox import inbox_router, recipient_refs, role_ref, staff_ref
 from adr_runtime.notifications.model import (
     CHANNEL_ZH,
     STATUS_ZH,
@@ -72,5 +73,9 @@ __all__ = [
     "UnknownTemplate",
     "mask_address",
     "notification_tables",
+    "inbox_router",
+    "recipient_refs",
     "register_sms_gateway",
+    "role_ref",
+    "staff_ref",
 ]

@@ -252,15 +252,15 @@ class Notifier:
     # --- the inbox and acknowledgements ---
 
     async def inbox(
-        self, session: AsyncSession, recipient: str, *, limit: int = 50, with_deliveries: bool = False
+        self, session: AsyncSession, recipient: str | Sequence[str], *, limit: int = 50, with_deliveries: bool = False
     ) -> list[NoticeView]:
-        """The recipient's in-app notices, newest first."""
+        """The recipient's in-app notices (or those of several refs: a person's and their roles'), newest first."""
         n, d = self.tables.notices, self.tables.deliveries
         rows = (
             await session.execute(
                 select(n)
                 .join(d, and_(d.c.notice_id == n.c.id, d.c.channel == ChannelKind.IN_APP.value))
-                .where(n.c.recipient == recipient)
+                .where(n.c.recipient.in_(_refs(recipient)))
                 .order_by(n.c.created_at.desc(), n.c.id.desc())
                 .limit(limit)
             )
@@ -268,35 +268,37 @@ class Notifier:
         deliveries = await self._deliveries(session, [r.id for r in rows]) if with_deliveries else {}
         return [_notice_view(r, deliveries.get(r.id, ())) for r in rows]
 
-    async def unread_count(self, session: AsyncSession, recipient: str) -> int:
+    async def unread_count(self, session: AsyncSession, recipient: str | Sequence[str]) -> int:
         """How many in-app notices the recipient has not opened."""
         n, d = self.tables.notices, self.tables.deliveries
         count = await session.scalar(
             select(func.count())
             .select_from(n.join(d, and_(d.c.notice_id == n.c.id, d.c.channel == ChannelKind.IN_APP.value)))
-            .where(n.c.recipient == recipient, n.c.read_at.is_(None))
+            .where(n.c.recipient.in_(_refs(recipient)), n.c.read_at.is_(None))
         )
         return int(count or 0)
 
-    async def mark_read(self, session: AsyncSession, recipient: str, notice_id: UUID, *, now: datetime) -> None:
+    async def mark_read(
+        self, session: AsyncSession, recipient: str | Sequence[str], notice_id: UUID, *, now: datetime
+    ) -> None:
         """Marks one of the recipient's notices read (404-like NoticeNotFound if it is not theirs)."""
         n = self.tables.notices
         result = await session.execute(
             update(n)
-            .where(n.c.id == notice_id, n.c.recipient == recipient)
+            .where(n.c.id == notice_id, n.c.recipient.in_(_refs(recipient)))
             .values(read_at=func.coalesce(n.c.read_at, now))
         )
         if result.rowcount != 1:  # type: ignore[attr-defined]
             raise NoticeNotFound(notice_id)
 
     async def acknowledge(
-        self, session: AsyncSession, recipient: str, notice_id: UUID, *, by: str, now: datetime
+        self, session: AsyncSession, recipient: str | Sequence[str], notice_id: UUID, *, by: str, now: datetime
     ) -> None:
         """Records the recipient's confirmation of a notice that requires one (the first one counts)."""
         n = self.tables.notices
         result = await session.execute(
             update(n)
-            .where(n.c.id == notice_id, n.c.recipient == recipient, n.c.requires_ack.is_(True))
+            .where(n.c.id == notice_id, n.c.recipient.in_(_refs(recipient)), n.c.requires_ack.is_(True))
             .values(
                 acknowledged_at=func.coalesce(n.c.acknowledged_at, now),
                 acknowledged_by=func.coalesce(n.c.acknowledged_by, by[:200]),
@@ -338,6 +340,10 @@ class Notifier:
 
     def _open(self, stored: str) -> str:
         return self.sealer.open(stored, context=ADDRESS_CONTEXT) if self.sealer else stored
+
+
+def _refs(recipient: str | Sequence[str]) -> list[str]:
+    return [recipient] if isinstance(recipient, str) else list(recipient)
 
 
 def _lease_free(d: Any, now: datetime) -> Any:

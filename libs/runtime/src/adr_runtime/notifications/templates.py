@@ -52,7 +52,7 @@ BUILT_IN: dict[str, Template] = {
     ),
     "staff.online_application": Template(
         subject="新的网上申请待审查（{{ registration_no }}）",
-        body="收到一件网上申请，登记号 {{ registration_no }}，涉及机关 {{ agency_codes }}，请及时审查分流。",
+        body="收到一件网上申请，登记号 {{ registration_no }}，被申请机关：{{ agency_codes }}。请及时审查分流。",
     ),
     "agency.notice_to_head": Template(
         subject="请签收：关于行政争议 {{ registration_no }} 的通知",

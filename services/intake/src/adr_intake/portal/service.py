@@ -23,12 +23,13 @@ from adr_intake.store.pii import PiiCipher, mask_phone
 from adr_intake.store.tables import agency_units, disputes, filing_reviews, portal
 from adr_intake.uow import IntakeUnitOfWork, pii_cipher
 from adr_intake.web.labels import ACT_TYPES
+from adr_runtime.auth.roles import Role
 from adr_runtime.clock import local_date
 from adr_runtime.context import ServiceContext
 from adr_runtime.ids import new_uuid7
 from adr_runtime.legal_time import official_calendar
 from adr_runtime.legal_time.periods import days
-from adr_runtime.notifications import ADDRESS_CONTEXT, mask_address
+from adr_runtime.notifications import ADDRESS_CONTEXT, Notice, Recipient, mask_address, role_ref
 from adr_runtime.notifications.model import ChannelKind
 
 PORTAL_ACTOR = "applicant:online"
@@ -140,6 +141,13 @@ async def apply_online(
         params = {"registration_no": registration_no, "received_on": body.received_on.isoformat()}
         row = (await session.execute(select(portal.access).where(portal.access.c.case_id == case_id))).one()
         await RECORDER.enqueue(session, applicant_notice(case_id, row, "portal.registered", params), now=now)
+        staff = Notice(  # the centre's staff are told in their inbox
+            "staff.online_application",
+            Recipient(ref=role_ref(Role.CENTRE_STAFF.value)),
+            {"registration_no": registration_no, "agency_codes": "、".join(choices[c] for c in body.agency_codes)},
+            case_id=case_id,
+        )
+        await RECORDER.enqueue(session, staff, now=now)
     return Receipt(case_id, registration_no, code, body.received_on, len(uploads))
 
 
