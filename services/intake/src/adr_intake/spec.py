@@ -15,6 +15,7 @@ from adr_intake.domain.errors import (
 )
 from adr_intake.messaging.subscriptions import subscriptions
 from adr_intake.portal import routes as portal_routes
+from adr_intake.portal import staff as portal_staff
 from adr_intake.portal.notices import notifier_for, run_sweeper
 from adr_intake.settings import Settings
 from adr_intake.store.repository import ConcurrentUpdate
@@ -54,6 +55,7 @@ SPEC = ServiceSpec(
         directory_pages.router,
         restriction.router,  # issue #3: restricted cases, audited reads of personal data (O2, O3)
         inbox_router(notifier_for),  # issue #12: the staff inbox of in-app notices
+        portal_staff.router,  # issue #12: a case's uploaded documents and notice record (R3)
     ],
     # issue #12: the applicant portal, public under /portal with its own protections (W1, M3)
     public_routers=lambda _ctx: [portal_routes.router],

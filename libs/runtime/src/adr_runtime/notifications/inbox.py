@@ -59,10 +59,11 @@ class DeliveryOut(BaseModel):
 
 
 class NoticeOut(BaseModel):
-    """One notice of the inbox."""
+    """One notice of the inbox (or of a case's record)."""
 
     id: UUID
     template: str
+    recipient: str
     subject: str
     body: str
     case_id: UUID | None
@@ -80,10 +81,12 @@ class InboxOut(BaseModel):
     items: list[NoticeOut]
 
 
-def _out(view: NoticeView) -> NoticeOut:
+def notice_out(view: NoticeView) -> NoticeOut:
+    """The JSON form of a notice with its deliveries."""
     return NoticeOut(
         id=view.id,
         template=view.template,
+        recipient=view.recipient,
         subject=view.subject,
         body=view.body,
         case_id=view.case_id,
@@ -122,7 +125,7 @@ def inbox_router(notifier_of: Callable[[Any], Notifier]) -> APIRouter:
         async with ctx.sessions() as session:
             refs = recipient_refs(principal)
             items = await notes.inbox(session, refs, limit=100, with_deliveries=True)
-            return InboxOut(unread=await notes.unread_count(session, refs), items=[_out(v) for v in items])
+            return InboxOut(unread=await notes.unread_count(session, refs), items=[notice_out(v) for v in items])
 
     @router.get("/api/v1/inbox", response_model=InboxOut, summary="My notices, with the unread count")
     async def inbox_api(ctx: ContextDep, principal: CurrentPrincipal, notes: NotifierDep) -> InboxOut:
