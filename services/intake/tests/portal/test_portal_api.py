@@ -177,6 +177,22 @@ async def test_uploads_are_refused_by_type_and_size_with_a_chinese_422(
     assert await rows(ctx, disputes) == []  # nothing registered
 
 
+async def test_too_many_files_and_an_oversized_request_are_refused_before_registering(
+    client: httpx.AsyncClient, ctx: ServiceContext
+) -> None:
+    many = await apply(client, files_=files(evidence=[(f"{n}.png", PNG) for n in range(12)]))
+    assert many.status_code == 422 and "过多" in many.json()["detail"]
+
+    await csrf(client)  # the browser holds its token: the size alone refuses the request
+    huge = await client.post(
+        "/portal/apply",
+        content=b"x" * 16,
+        headers={**JSON, "Content-Type": "multipart/form-data; boundary=b", "Content-Length": str(200 * 1024 * 1024)},
+    )
+    assert huge.status_code == 413 and "提交的内容过大" in huge.json()["detail"]
+    assert await rows(ctx, disputes) == []
+
+
 async def test_missing_facts_and_an_unknown_agency_are_refused_naming_the_fields(
     client: httpx.AsyncClient, ctx: ServiceContext
 ) -> None:

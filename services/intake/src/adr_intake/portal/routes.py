@@ -12,6 +12,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
 
 from adr_intake.portal import service
 from adr_intake.portal.guard import PortalRefused, check_csrf, client_key, csrf_token, set_csrf_cookie
@@ -47,6 +48,7 @@ _TEXT_FIELDS = (
     "act_known_on",
     "claims_summary",
 )
+_FORM_OVERHEAD = 1024 * 1024  # the text fields and the multipart framing
 _EMAIL = r"^[^@\s]{1,64}@[^@\s]{1,180}\.[^@\s]{2,}$"
 
 
@@ -109,8 +111,9 @@ async def apply_form(request: Request, ctx: ContextDep) -> Response:
 @router.post("/apply")
 async def apply(request: Request, ctx: ContextDep, now: ClockDep, correlation_id: CorrelationDep) -> Response:
     """Registers the application; the receipt shows the number and the access code once."""
-    posted = await request.form()
+    limits = _settings(request).portal
     try:
+        posted = await _read_form(request, files=limits.max_evidence_files + 1, max_bytes=limits.max_upload_bytes)
         check_csrf(request, posted)
     except PortalRefused as exc:
         return _refusal(request, exc)
@@ -162,7 +165,10 @@ async def status_form(request: Request) -> Response:
 @router.post("/status")
 async def status(request: Request, ctx: ContextDep, now: ClockDep) -> Response:
     """The dispute's public status for the holder of its code (limited per number and per client; audited)."""
-    posted = await request.form()
+    try:
+        posted = await _read_form(request, files=0, max_bytes=0)
+    except PortalRefused as exc:
+        return _refusal(request, exc)
     number = str(posted.get("registration_no") or "").strip()[:60]
     code = str(posted.get("access_code") or "")[:40]
     try:
@@ -177,6 +183,20 @@ async def status(request: Request, ctx: ContextDep, now: ClockDep) -> Response:
     if wants_html(request):
         return _render(request, "portal/status.html", no_store=True, view=view)
     return JSONResponse(_status_json(view), headers={"Cache-Control": "no-store"})
+
+
+async def _read_form(request: Request, *, files: int, max_bytes: int) -> Any:
+    """The posted form, refusing oversized requests before reading them and too many files or fields."""
+    declared = request.headers.get("content-length", "")
+    ceiling = files * max_bytes + _FORM_OVERHEAD
+    if declared.isdigit() and int(declared) > ceiling:
+        raise PortalRefused(
+            413, f"提交的内容过大（合计不超过 {ceiling // (1024 * 1024) or 1} MB），请减少或压缩材料后重试。"
+        )
+    try:
+        return await request.form(max_files=files, max_fields=40, max_part_size=64 * 1024)
+    except HTTPException:
+        raise PortalRefused(422, "提交的文件或填写项过多，请减少后重试。", field="evidence") from None
 
 
 async def _uploads(request: Request, posted: Any) -> tuple[dict[str, str], list[Any]]:
