@@ -1,5 +1,6 @@
 """What a service is made of, and the resources one process of it holds."""
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,10 @@ class ServiceSpec:
     # the service's own commands besides api/worker/migrate (``adr-<svc> <name> [args...]``): each gets
     # the process's context and the remaining arguments
     commands: Mapping[str, Callable[["ServiceContext", list[str]], Awaitable[None]]] = field(default_factory=dict)
+    # routers open without sign-in, with their own protections (issue #12: the applicant portal)
+    public_routers: Callable[["ServiceContext"], Sequence["APIRouter"]] | None = None
+    # a task the worker runs beside the relay until stopped (issue #12: the notification sweeper)
+    background: Callable[["ServiceContext", asyncio.Event], Awaitable[None]] | None = None
 
     @property
     def version_table(self) -> str:

@@ -106,6 +106,9 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     for router in spec.routers(ctx):
         # every route of the service needs a principal its access policy allows (O2)
         app.include_router(router, dependencies=[guard])
+    # public routers (issue #12): no sign-in; each protects itself (rate limits, its own CSRF)
+    for router in spec.public_routers(ctx) if spec.public_routers is not None else ():
+        app.include_router(router)
     # the dead-letter desk (issue #10): administrators only, in every service
     app.include_router(dead_letter_api(), dependencies=[guard])
     app.include_router(dead_letter_pages(), dependencies=[guard])

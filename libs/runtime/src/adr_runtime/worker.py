@@ -79,11 +79,14 @@ class Worker:
     relay_task: asyncio.Task[None]
     connection: nats.NATS
     stop_relay: asyncio.Event
+    background_task: asyncio.Task[None] | None = None  # the spec's background work (issue #12)
 
     async def close(self) -> None:
         """Stops the relay, drains the subscribers and closes the connections."""
         self.stop_relay.set()
         await self.relay_task
+        if self.background_task is not None:
+            await self.background_task
         # broker.stop() waits for in-flight handlers; without a server it can wait far longer than a
         # pod's grace period, and an unacknowledged message is redelivered anyway
         with contextlib.suppress(TimeoutError):
@@ -129,8 +132,18 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
     )
     stop_relay = asyncio.Event()
     task = asyncio.create_task(relay.run(stop_relay), name=f"{ctx.spec.name}-relay")
+    background = None
+    if ctx.spec.background is not None:
+        background = asyncio.create_task(ctx.spec.background(ctx, stop_relay), name=f"{ctx.spec.name}-background")
     logger.info("worker started")
-    return Worker(broker=broker, relay=relay, relay_task=task, connection=connection, stop_relay=stop_relay)
+    return Worker(
+        broker=broker,
+        relay=relay,
+        relay_task=task,
+        connection=connection,
+        stop_relay=stop_relay,
+        background_task=background,
+    )
 
 
 async def run_worker(ctx: ServiceContext, stop: asyncio.Event) -> None:

@@ -4,7 +4,9 @@ from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from adr_intake.domain.classification import ClassificationRules
+from adr_intake.portal.settings import PortalSettings
 from adr_intake.store.pii import Keyring, keyring_from
+from adr_runtime.notifications import NotificationSettings
 from adr_runtime.settings import ServiceSettings
 
 
@@ -30,6 +32,11 @@ class Settings(ServiceSettings):
     group_threshold: int = Field(default=10, ge=2)
     major_amount_yuan: int = Field(default=1_000_000, ge=1)
     sensitive_act_types: tuple[str, ...] = ("expropriation",)
+
+    # Notices (issue #12): SMTP, the SMS provider, retries (INTAKE_NOTIFICATIONS__SMTP_HOST, ...__SMS_PROVIDER)
+    notifications: NotificationSettings = NotificationSettings()
+    # The applicant portal (issue #12): upload and access-attempt limits (INTAKE_PORTAL__MAX_UPLOAD_BYTES, ...)
+    portal: PortalSettings = PortalSettings()
 
     @model_validator(mode="after")
     def _pii_keys_fit_the_environment(self) -> "Settings":

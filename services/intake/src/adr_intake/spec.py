@@ -14,12 +14,16 @@ from adr_intake.domain.errors import (
     NotFound,
 )
 from adr_intake.messaging.subscriptions import subscriptions
+from adr_intake.portal import routes as portal_routes
+from adr_intake.portal import staff as portal_staff
+from adr_intake.portal.notices import notifier_for, run_sweeper
 from adr_intake.settings import Settings
 from adr_intake.store.repository import ConcurrentUpdate
 from adr_intake.store.tables import auth, messaging, metadata
 from adr_intake.web import decision_pages, directory_pages, pages, review_pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+from adr_runtime.notifications import inbox_router
 
 # who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
 ACCESS = AccessPolicy.of(read=[Role.JUSTICE_ANALYST, Role.COURT_CLERK, Role.AGENCY_LIAISON], write=[Role.CENTRE_STAFF])
@@ -50,7 +54,12 @@ SPEC = ServiceSpec(
         decision_pages.router,
         directory_pages.router,
         restriction.router,  # issue #3: restricted cases, audited reads of personal data (O2, O3)
+        inbox_router(notifier_for),  # issue #12: the staff inbox of in-app notices
+        portal_staff.router,  # issue #12: a case's uploaded documents and notice record (R3)
     ],
+    # issue #12: the applicant portal, public under /portal with its own protections (W1, M3)
+    public_routers=lambda _ctx: [portal_routes.router],
+    background=run_sweeper,  # the worker delivers notices (e-mail, SMS) with retries
     shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={

@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_contracts import Envelope
 from adr_intake import translate
+from adr_intake.portal.notices import notify_stage_changes
 from adr_intake.settings import Settings
 from adr_intake.store.directory_repository import DirectoryRepository
 from adr_intake.store.filing_reviews import FilingReviewRepository
@@ -48,6 +49,11 @@ class IntakeUnitOfWork(SqlUnitOfWork):
         self.filing_reviews = FilingReviewRepository(session)
         self.directory = DirectoryRepository(session, self.cipher)
         self.notes: list[HistoryNote] = []  # changes kept in the case history only (e.g. a restriction, O3)
+
+    async def commit(self) -> None:
+        # notices to online applicants commit with the stage change they report (issue #12)
+        await notify_stage_changes(self.session, self.disputes.seen)
+        await super().commit()
 
     def collect_envelopes(self) -> Iterable[Envelope[Any] | HistoryNote]:
         for dispute in self.disputes.seen:

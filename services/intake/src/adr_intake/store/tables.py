@@ -2,8 +2,10 @@
 
 from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, ForeignKey, Integer, String, Table, Text, Uuid, false
 
+from adr_intake.portal.tables import portal_tables
 from adr_runtime.auth.tables import auth_tables
 from adr_runtime.db import UtcDateTime, new_metadata
+from adr_runtime.notifications import notification_tables
 from adr_runtime.tables import messaging_tables
 
 metadata = new_metadata()
@@ -159,3 +161,9 @@ for _column in (
     Column("reconsideration", JSON(none_as_null=True), nullable=True),  # applied, organ, decision type, served
 ):
     disputes.append_column(_column)
+
+# --- notices and their deliveries (issue #12: the notifications capability of adr_runtime) ---
+notifications = notification_tables(metadata)
+
+# --- the applicant portal (issue #12): access codes, uploaded documents, access attempts ---
+portal = portal_tables(metadata)

@@ -24,7 +24,12 @@ from adr_runtime.web import NavItem, WebShell
 
 SHELL = WebShell(
     service="intake",
-    nav=[NavItem("/board", "争议总览"), NavItem("/disputes/new", "登记争议"), NavItem("/directory", "机关目录")],
+    nav=[
+        NavItem("/board", "争议总览"),
+        NavItem("/disputes/new", "登记争议"),
+        NavItem("/directory", "机关目录"),
+        NavItem("/inbox", "我的通知"),  # issue #12
+    ],
     templates=Path(__file__).parent / "templates",
 )
 
