@@ -63,3 +63,12 @@ deploy-validate: deploy-render ## kubernetes-validate --strict, yamllint and the
 
 drill-cluster: ## the three-node NATS cluster drill, long version (DRILL_DISPUTES=200 by default)
 	DRILL_DISPUTES=$${DRILL_DISPUTES:-200} $(UV) run pytest -q -m cluster tests/deploy/test_nats_cluster.py -p no:randomly
+
+# --- fault drills (issue #10 item 6): see docs/drills.md; `make test` runs their short version ---
+.PHONY: drill consistency
+
+drill: ## the fault drills, long version: every service's api and worker killed, each database cut (DRILL_DISPUTES=20)
+	DRILL_LONG=1 DRILL_DISPUTES=$${DRILL_DISPUTES:-20} $(UV) run pytest -q -m drill tests/drills -p no:randomly
+
+consistency: ## compares the running services' views of every dispute (URLS="--intake URL …" TOKEN=…)
+	$(UV) run python -m adr_runtime.consistency $(URLS) --token "$${TOKEN:-$$ADR_CONSISTENCY_TOKEN}"
