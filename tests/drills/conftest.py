@@ -154,6 +154,7 @@ class Figures:
     disputes_checked: int = 0
     records_lost: int = 0
     republished: int = 0
+    processes_killed: int = 0
 
 
 @dataclass
@@ -265,8 +266,11 @@ class DrillPlatform:
         self.figures.faults[kind] += 1
         return Fault(kind, inject, heal, hold)
 
-    def assert_consistent(self) -> consistency.Report:
-        """The consistency check passes (within SETTLE_TIMEOUT) and no acknowledged dispute is missing."""
+    def assert_consistent(self, *, ends_drill: bool = True) -> consistency.Report:
+        """The consistency check passes (within SETTLE_TIMEOUT) and no acknowledged dispute is missing.
+
+        ``ends_drill``: counts one drill run in the figures (False for a check half-way through a drill).
+        """
         report = consistency.check_until(self.clients, SETTLE_TIMEOUT)
         if dead := self.platform.dead():
             raise self.fail(f"processes died: {[c.label for c in dead]}")
@@ -278,7 +282,7 @@ class DrillPlatform:
             raise self.fail(f"acknowledged disputes missing at intake: {lost}")
         if not report.consistent:
             raise self.fail("the services disagree:\n" + report.summary())
-        self.figures.drills += 1
+        self.figures.drills += int(ends_drill)
         return report
 
 
@@ -378,7 +382,8 @@ def _write_figures(figures: Figures, log_dir: Path) -> None:
             "at": datetime.now(UTC).isoformat(timespec="seconds"), "long": LONG, "disputes_per_drill": DISPUTES,
             "drills": figures.drills, "faults": dict(figures.faults), "faults_total": sum(figures.faults.values()),
             "disputes_acknowledged": figures.disputes_acknowledged, "disputes_checked": figures.disputes_checked,
-            "records_lost": figures.records_lost, "republished": figures.republished, "logs": str(log_dir),
+            "records_lost": figures.records_lost, "republished": figures.republished,
+            "processes_killed": figures.processes_killed, "logs": str(log_dir),
         }
         with out.open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(line) + "\n")
