@@ -68,3 +68,11 @@ drill-cluster: ## the three-node NATS cluster drill, long version (DRILL_DISPUTE
 .PHONY: fuzz
 fuzz: ## schemathesis against every API and hostile events into every subscriber, at length
 	ADR_FUZZ_EXAMPLES=$${ADR_FUZZ_EXAMPLES:-100} ADR_FUZZ_EVENTS=$${ADR_FUZZ_EVENTS:-60} $(UV) run pytest -q tests/fuzz -p no:randomly
+# --- fault drills (issue #10 item 6): see docs/drills.md; `make test` runs their short version ---
+.PHONY: drill consistency
+
+drill: ## the fault drills, long version: every service's api and worker killed, each database cut (DRILL_DISPUTES=20)
+	DRILL_LONG=1 DRILL_DISPUTES=$${DRILL_DISPUTES:-20} $(UV) run pytest -q -m drill tests/drills -p no:randomly
+
+consistency: ## compares the running services' views of every dispute (URLS="--intake URL …" TOKEN=…)
+	$(UV) run python -m adr_runtime.consistency $(URLS) --token "$${TOKEN:-$$ADR_CONSISTENCY_TOKEN}"

@@ -252,6 +252,23 @@ class Platform:
                 child.process.kill()
                 child.process.wait(5)
 
+    def kill(self, service: str, role: str) -> int:
+        """SIGKILLs a running ``api`` or ``worker`` of a service, as a crash would (fault drills).
+
+        The killed child leaves ``children`` (so ``dead()`` does not report it); ``respawn`` starts
+        it again. Returns the killed process id.
+        """
+        child = next(c for c in self.children if c.service == service and c.role == role and c.process.poll() is None)
+        child.process.kill()
+        child.process.wait(10)
+        self.children.remove(child)
+        return child.process.pid
+
+    def respawn(self, service: str, role: str) -> None:
+        """Starts a service's ``api`` or ``worker`` again (after ``kill``), with the same plan."""
+        plan = next(p for p in self.plans if p.name == service)
+        self._spawn(plan, role, *(("--port", str(plan.port)) if role == "api" else ()))
+
     def tails(self, lines: int = 30) -> str:
         """Every child's last output lines, for a failure message."""
         blocks = (f"--- {c.label} (exit {c.process.poll()}) {c.log_path}\n{c.tail(lines)}" for c in self.children)
