@@ -68,6 +68,7 @@ drill-cluster: ## the three-node NATS cluster drill, long version (DRILL_DISPUTE
 .PHONY: fuzz
 fuzz: ## schemathesis against every API and hostile events into every subscriber, at length
 	ADR_FUZZ_EXAMPLES=$${ADR_FUZZ_EXAMPLES:-100} ADR_FUZZ_EVENTS=$${ADR_FUZZ_EVENTS:-60} $(UV) run pytest -q tests/fuzz -p no:randomly
+
 # --- fault drills (issue #10 item 6): see docs/drills.md; `make test` runs their short version ---
 .PHONY: drill consistency
 

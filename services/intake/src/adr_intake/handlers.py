@@ -94,11 +94,13 @@ async def route_dispute(cmd: RouteDispute, uow: IntakeUnitOfWork, *, now: dateti
         await uow.commit()
 
 
-async def follow_stage(case_id: UUID, stage: Stage, uow: IntakeUnitOfWork, *, now: datetime) -> None:
+async def follow_stage(
+    case_id: UUID, stage: Stage, uow: IntakeUnitOfWork, *, now: datetime, reopened: bool = False
+) -> None:
     """Shows on the board what another institution reported about the dispute."""
     async with uow:
         dispute = await uow.disputes.get(case_id)
-        dispute.move_to(stage, now=now)
+        dispute.move_to(stage, now=now, reopened=reopened)
         if dispute.events:
             await uow.disputes.save(dispute)
         await uow.commit()

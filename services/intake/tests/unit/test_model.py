@@ -66,3 +66,27 @@ def test_following_the_same_stage_twice_records_nothing_new() -> None:
     dispute.move_to(Stage.MEDIATING, now=T0)
 
     assert [type(e) for e in dispute.events] == [StageChanged]
+
+
+@pytest.mark.clause("C1")
+def test_the_board_never_moves_back_when_events_arrive_out_of_order() -> None:
+    """Mediation's "opened" arriving after its "failed" leaves the dispute failed (found by the fault drills)."""
+    dispute = a_dispute()
+    dispute.events.clear()
+
+    dispute.move_to(Stage.MEDIATION_FAILED, now=T0)
+    dispute.move_to(Stage.MEDIATING, now=T0)
+    dispute.move_to(Stage.ROUTED_TO_MEDIATION, now=T0)
+
+    assert dispute.stage == Stage.MEDIATION_FAILED
+    assert [e.stage for e in dispute.events if isinstance(e, StageChanged)] == ["mediation_failed"]
+
+
+@pytest.mark.clause("C1", "M10")
+def test_a_reopened_case_moves_back_to_mediating() -> None:
+    dispute = a_dispute()
+    dispute.move_to(Stage.RESOLVED, now=T0)
+
+    dispute.move_to(Stage.MEDIATING, now=T0, reopened=True)
+
+    assert dispute.stage == Stage.MEDIATING

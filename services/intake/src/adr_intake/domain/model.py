@@ -48,6 +48,21 @@ class Stage(StrEnum):
     FILED_IN_COURT = "filed_in_court"  # 法院已立案
 
 
+# How far along each stage is; what other institutions report never moves a dispute back (see move_to).
+_PROGRESS = {
+    Stage.REGISTERED: 0,
+    Stage.ROUTED_TO_MEDIATION: 1,
+    Stage.ROUTED_TO_FILING: 1,
+    Stage.ROUTED_TO_RECONSIDERATION: 1,
+    Stage.MEDIATING: 2,
+    Stage.AGREED: 3,
+    Stage.MEDIATION_FAILED: 3,
+    Stage.RESOLVED: 4,
+    Stage.FILED_IN_COURT: 4,
+    Stage.NOT_ACCEPTED: 5,
+    Stage.WITHDRAWN: 5,
+}
+
 _STAGE_OF_ROUTE = {
     "mediation": Stage.ROUTED_TO_MEDIATION,
     "filing": Stage.ROUTED_TO_FILING,
@@ -164,9 +179,13 @@ class Dispute:
             decision.route.value, reason_code=decision.reason_code, basis=decision.basis, now=review.reviewed_at
         )
 
-    def move_to(self, stage: Stage, *, now: datetime) -> None:
-        """Follows what another institution reported (mediation opened, agreed, failed)."""
-        if stage == self.stage:
+    def move_to(self, stage: Stage, *, now: datetime, reopened: bool = False) -> None:
+        """Follows what another institution reported (mediation opened, agreed, failed, closed; filed).
+
+        Events of different kinds may arrive in any order, so the board never moves back to an earlier
+        stage (an "opened" arriving after "failed" changes nothing) unless the case was reopened.
+        """
+        if stage == self.stage or (not reopened and _PROGRESS[stage] < _PROGRESS[self.stage]):
             return
         self.stage, self.version = stage, self.version + 1
         self.events.append(StageChanged(case_id=self.id, at=now, stage=stage.value))
