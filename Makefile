@@ -5,6 +5,8 @@
 SHELL := bash
 UV ?= $(shell command -v uv >/dev/null 2>&1 && echo uv || echo "python3 -m uv")
 PYTEST_ARGS ?=
+# most tests wait on NATS, PostgreSQL and subprocesses: four workers keep two cores busy (each file stays in one worker)
+TEST_WORKERS ?= 4
 RUN_ARGS ?=
 DOMAINS := $(wildcard services/*/src/adr_*/domain)
 ASYNCAPI_CHECK := libs/contracts/asyncapi-check
@@ -22,9 +24,9 @@ run: uv ## the whole platform on this machine: SQLite under var/, NATS found or 
 	$(UV) sync --all-packages
 	$(UV) run adr-run $(RUN_ARGS)
 
-test: uv ## every test, against real NATS and PostgreSQL (PYTEST_ARGS="-k routing -x" to narrow)
+test: uv ## every test, against real NATS and PostgreSQL, in TEST_WORKERS processes (PYTEST_ARGS="-k routing -x" to narrow)
 	$(UV) sync --all-packages --frozen
-	$(UV) run pytest $(PYTEST_ARGS)
+	$(UV) run pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: ## ruff, mypy (contracts and each service's domain), import boundaries
 	$(UV) run ruff check .
