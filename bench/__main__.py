@@ -6,11 +6,10 @@ BENCH_RAW_MESSAGES (a), BENCH_HOP_EVENTS, BENCH_HOP_RATE, BENCH_HOP_SECONDS (b),
 BENCH_JOURNEY_DISPUTES, BENCH_JOURNEY_RATE (c), BENCH_REBUILD_EVENTS (d), BENCH_HTTP_CLIENTS, BENCH_HTTP_REQUESTS (e),
 BENCH_BOARD_DISPUTES, BENCH_BOARD_QUERIES (f); BENCH_ONLY=a,b,... runs a subset (m: idle memory;
 BENCH_IDLE_SERVICES=intake,... limits it); BENCH_PROFILE=1
-writes cProfile files of the rebuild and the hop under var/bench/profiles/.
+writes a cProfile file of the rebuild (its child process) under var/bench/profiles/.
 """
 
 import asyncio
-import cProfile
 import json
 import os
 import platform
@@ -56,8 +55,8 @@ async def measure(url: str, profile_dir: str | None) -> dict[str, Any]:
     await fresh_streams(url)
     steps = [
         ("a", "raw NATS", lambda: raw_nats.run(url, messages=size("BENCH_RAW_MESSAGES"))),
-        ("b", "one hop", lambda: _profiled(profile_dir, "hop", hop.run(
-            url, events=size("BENCH_HOP_EVENTS"), rate=size("BENCH_HOP_RATE"), seconds=size("BENCH_HOP_SECONDS")))),
+        ("b", "one hop", lambda: hop.run(
+            url, events=size("BENCH_HOP_EVENTS"), rate=size("BENCH_HOP_RATE"), seconds=size("BENCH_HOP_SECONDS"))),
         ("c", "journey", lambda: journey.run(
             url, disputes=size("BENCH_JOURNEY_DISPUTES"), rate=size("BENCH_JOURNEY_RATE"))),
         ("d", "rebuild", lambda: rebuild.run(url, events=size("BENCH_REBUILD_EVENTS"), profile_dir=profile_dir)),
@@ -80,18 +79,6 @@ async def measure(url: str, profile_dir: str | None) -> dict[str, Any]:
         results[letter]["wall_seconds"] = round(time.perf_counter() - started, 1)
         console.print(f"    {json.dumps(results[letter], ensure_ascii=False)[:300]}")
     return results
-
-
-async def _profiled(profile_dir: str | None, name: str, work: Any) -> Any:
-    if not profile_dir:
-        return await work
-    profiler = cProfile.Profile()
-    profiler.enable()
-    try:
-        return await work
-    finally:
-        profiler.disable()
-        profiler.dump_stats(os.path.join(profile_dir, f"{name}.prof"))
 
 
 def targets(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:

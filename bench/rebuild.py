@@ -1,7 +1,8 @@
 """(d) Reporting's rebuild: ``events`` registrations replayed from intake's stream into fresh read models.
 
-The events are published (64 in flight) to the platform's intake stream, as intake's relay would
-have, spread over ``days`` registration days. The rebuild runs in a child process (bench/rebuild_child.py)
+The events are published (256 in flight) to the platform's intake stream, as intake's relay would
+have, received and registered over ``days`` days (1,000 by default, from
+2024-01-01). The rebuild runs in a child process (bench/rebuild_child.py)
 that calls the code of ``adr-reporting rebuild`` (ordered consumer, the live projections, one
 transaction) so that its peak resident memory is its own.
 """
@@ -11,7 +12,7 @@ import json
 import os
 import sys
 import time
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from uuid import uuid4
 
@@ -42,12 +43,14 @@ async def publish_registrations(url: str, events: int, *, days: int = 1000) -> f
         for offset in range(0, events, window):
             batch = []
             for n in range(offset, min(events, offset + window)):
+                day = first_day + timedelta(days=n * days // max(1, events))
                 payload = DisputeRegisteredV1(
                     registration_no=f"WJG-B-{n:07d}", channel=CHANNELS[n % len(CHANNELS)],
-                    received_on=first_day + timedelta(days=n * days // max(1, events)),
+                    received_on=day,
                     agency_codes=[AGENCIES[n % len(AGENCIES)]], act_type="penalty", applicant_count=1 + n % 3,
                 )
-                envelope = envelope_for(payload, case_id=uuid4(), correlation_id=uuid4())
+                occurred_at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(hours=9)
+                envelope = envelope_for(payload, case_id=uuid4(), correlation_id=uuid4(), occurred_at=occurred_at)
                 batch.append(js.publish(subject, envelope.to_json(), stream=stream,
                                         headers={"Nats-Msg-Id": str(envelope.event_id)}))
             await asyncio.gather(*batch)
