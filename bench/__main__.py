@@ -61,6 +61,7 @@ async def measure(url: str, profile_dir: str | None) -> dict[str, Any]:
             url, disputes=size("BENCH_JOURNEY_DISPUTES"), rate=size("BENCH_JOURNEY_RATE"))),
         ("d", "rebuild", lambda: rebuild.run(url, events=size("BENCH_REBUILD_EVENTS"), profile_dir=profile_dir)),
         ("e", "HTTP registration", lambda: http_load.run(
+            url,
             clients=size("BENCH_HTTP_CLIENTS"), requests=size("BENCH_HTTP_REQUESTS"),
             warmup=size("BENCH_HTTP_CLIENTS") * 2)),
         ("f", "board query", lambda: board.run(disputes=size("BENCH_BOARD_DISPUTES"),

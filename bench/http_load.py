@@ -21,13 +21,13 @@ from bench.infra import scratch_database_async
 from bench.loadgen import registration
 
 
-async def run(*, clients: int, requests: int, warmup: int) -> dict[str, Any]:
+async def run(url: str, *, clients: int, requests: int, warmup: int) -> dict[str, Any]:
     async with scratch_database_async("http_intake") as database_url:
         ctx = await migrated_context(SPEC, database_url=database_url)
         await ctx.engine.dispose()
         port = free_port()
         env = {**os.environ, "PYTHONPATH": os.getcwd()}
-        server = subprocess.Popen([sys.executable, "-m", "bench.serve_intake", database_url, str(port)], env=env)
+        server = subprocess.Popen([sys.executable, "-m", "bench.serve_intake", database_url, str(port), url], env=env)
         try:
             await _wait_until_up(f"http://127.0.0.1:{port}", server)
             # the first registration of a year creates its counter row; concurrent first registrations

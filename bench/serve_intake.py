@@ -1,8 +1,8 @@
-"""Serves intake's API under uvicorn for the HTTP benchmark: ``python -m bench.serve_intake URL PORT``.
+"""Serves intake's API under uvicorn for (e): ``python -m bench.serve_intake DATABASE_URL PORT NATS_URL``.
 
 The database must be migrated already. Every request is made as the centre's registrar (the
 sign-in dependency is overridden, as the tests' ``api_client`` does), so the figure leaves out
-token verification. The worker does not run: committed events stay in the outbox.
+token verification. The worker does not run: committed events stay in the outbox (NATS only answers readiness).
 """
 
 import asyncio
@@ -22,8 +22,8 @@ from adr_runtime.testing.service import signed_in_as
 REGISTRAR = signed_in_as(Role.ADMIN, subject="bench.registrar")
 
 
-def app_for(database_url: str) -> object:
-    settings = SPEC.settings_type(database_url=database_url, nats_url="nats://127.0.0.1:1", log_json=True,
+def app_for(database_url: str, nats_url: str) -> object:
+    settings = SPEC.settings_type(database_url=database_url, nats_url=nats_url, log_json=True,
                                   log_level="WARNING")
     app = create_service_app(ServiceContext.build(SPEC, settings))
 
@@ -36,8 +36,8 @@ def app_for(database_url: str) -> object:
 
 
 def main() -> None:
-    database_url, port = sys.argv[1], int(sys.argv[2])
-    config = uvicorn.Config(app_for(database_url), host="127.0.0.1", port=port, log_level="warning",
+    database_url, port, nats_url = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    config = uvicorn.Config(app_for(database_url, nats_url), host="127.0.0.1", port=port, log_level="warning",
                             access_log=False, lifespan="on")
     profile_to = os.environ.get("BENCH_PROFILE_DIR")
     if profile_to:  # cProfile of the whole server, written when it shuts down (SIGTERM)
