@@ -79,3 +79,17 @@ drill: ## the fault drills, long version: every service's api and worker killed,
 
 consistency: ## compares the running services' views of every dispute (URLS="--intake URL …" TOKEN=…)
 	$(UV) run python -m adr_runtime.consistency $(URLS) --token "$${TOKEN:-$$ADR_CONSISTENCY_TOKEN}"
+
+# --- benchmarks (issue #11): bench/README.md; sizes from BENCH_* variables, the issue's sizes by default ---
+.PHONY: bench bench-quick
+
+bench: ## every benchmark at the issue's sizes (long; BENCH_* variables to resize), table + var/bench/results-*.json
+	PYTHONPATH=. $(UV) run python -m bench
+
+bench-quick: ## every benchmark at small sizes (a few minutes on 2 cores)
+	BENCH_RAW_MESSAGES=$${BENCH_RAW_MESSAGES:-3000} BENCH_HOP_EVENTS=$${BENCH_HOP_EVENTS:-1000} \
+	BENCH_HOP_RATE=$${BENCH_HOP_RATE:-1000} BENCH_HOP_SECONDS=$${BENCH_HOP_SECONDS:-3} \
+	BENCH_JOURNEY_DISPUTES=$${BENCH_JOURNEY_DISPUTES:-50} BENCH_JOURNEY_RATE=$${BENCH_JOURNEY_RATE:-10} \
+	BENCH_REBUILD_EVENTS=$${BENCH_REBUILD_EVENTS:-1000} BENCH_HTTP_REQUESTS=$${BENCH_HTTP_REQUESTS:-1000} \
+	BENCH_BOARD_DISPUTES=$${BENCH_BOARD_DISPUTES:-100000} BENCH_BOARD_QUERIES=$${BENCH_BOARD_QUERIES:-100} \
+	PYTHONPATH=. $(UV) run python -m bench

@@ -1,0 +1,95 @@
+"""(f) The centre's board query (``GET /api/v1/disputes``, newest first, 50 a page) over many disputes.
+
+``seed`` disputes are registered through the API (so every column is what intake writes); the
+table is then filled to ``disputes`` rows by copying them in SQL with new ids, registration numbers
+and registration times (``INSERT ... SELECT ... generate_series``), and analysed. The query is then
+timed through the app (ASGI, in process) as the centre's administrator sees it.
+"""
+
+import time
+from typing import Any
+
+from sqlalchemy import text
+
+from adr_intake.spec import SPEC
+from adr_runtime.testing.service import api_client, migrated_context
+from bench.infra import latency_summary, scratch_database_async
+from bench.loadgen import registration
+
+REPLACED = {
+    "id": "gen_random_uuid()",
+    "registration_no": "d.registration_no || '-' || g",
+    "registered_at": "d.registered_at - make_interval(secs => g)",
+}
+
+
+async def run(*, disputes: int, queries: int, seed: int = 20) -> dict[str, Any]:
+    async with scratch_database_async("board_intake") as database_url:
+        ctx = await migrated_context(SPEC, database_url=database_url)
+        try:
+            async with api_client(ctx) as http:
+                for n in range(seed):
+                    response = await http.post("/api/v1/disputes", json=registration(n))
+                    response.raise_for_status()
+                fill_started = time.perf_counter()
+                await _fill(ctx.engine, copies=max(0, -(-(disputes - seed) // seed)))
+                fill_seconds = time.perf_counter() - fill_started
+                async with ctx.engine.connect() as connection:
+                    rows = int((await connection.execute(text("SELECT count(*) FROM disputes"))).scalar_one())
+                for _ in range(3):  # warm-up
+                    (await http.get("/api/v1/disputes")).raise_for_status()
+                latencies = []
+                for n in range(queries):
+                    params = {"offset": str(50 * (n % 5))}
+                    started = time.perf_counter()
+                    response = await http.get("/api/v1/disputes", params=params)
+                    latencies.append(time.perf_counter() - started)
+                    response.raise_for_status()
+                total = response.json()["total"]
+                assert total == rows, (total, rows)
+                plan = await _explain(ctx.engine)
+        finally:
+            await ctx.engine.dispose()
+    return {"disputes": rows, "queries": queries, "fill_seconds": round(fill_seconds, 1),
+            "latency": latency_summary(latencies), "plan": plan}
+
+
+async def _fill(engine: Any, *, copies: int) -> None:
+    if copies <= 0:
+        return
+    async with engine.begin() as connection:
+        columns = [
+            row[0]
+            for row in await connection.execute(
+                text("SELECT column_name FROM information_schema.columns WHERE table_name = 'disputes' "
+                     "ORDER BY ordinal_position")
+            )
+        ]
+        chosen = ", ".join(REPLACED.get(c, f"d.{c}") for c in columns)
+        step = 50
+        for first in range(1, copies + 1, step):
+            last = min(copies, first + step - 1)
+            await connection.execute(
+                text(f"INSERT INTO disputes ({', '.join(columns)}) SELECT {chosen} "  # noqa: S608 (column names)
+                     f"FROM disputes d CROSS JOIN generate_series({first}, {last}) g "
+                     "WHERE d.registration_no NOT LIKE '%-%-%-%'")
+            )
+    async with engine.connect() as connection:
+        await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await connection.execute(text("VACUUM ANALYZE disputes"))
+
+
+async def _explain(engine: Any) -> list[str]:
+    """The plan of the page's two statements (count, then the first page), for the README."""
+    statements = [
+        "SELECT count(*) FROM (SELECT disputes.id FROM disputes LEFT OUTER JOIN filing_reviews "
+        "ON filing_reviews.case_id = disputes.id) AS anon",
+        "SELECT disputes.* FROM disputes LEFT OUTER JOIN filing_reviews ON filing_reviews.case_id = disputes.id "
+        "ORDER BY disputes.registered_at DESC LIMIT 50",
+    ]
+    lines: list[str] = []
+    async with engine.connect() as connection:
+        for statement in statements:
+            result = await connection.execute(text("EXPLAIN (ANALYZE, BUFFERS OFF) " + statement))
+            lines += [row[0] for row in result]
+    return lines
