@@ -4,6 +4,8 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_intake.domain.errors import DisputeNotFound
@@ -95,19 +97,19 @@ class DisputeRepository:
         return self._cipher
 
     async def next_registration_seq(self, year: int) -> int:
-        """The next serial number of the year, taken inside the registering transaction."""
+        """The next serial number of the year, taken inside the registering transaction.
+
+        One statement (insert the year's counter or bump it), so two registrations racing for the first
+        number of a year both succeed instead of one colliding on the counter's key.
+        """
         counters = registration_counters
-        bumped = await self._session.execute(
-            update(counters)
-            .where(counters.c.year == year)
-            .values(last_seq=counters.c.last_seq + 1)
-            .returning(counters.c.last_seq)
-        )
-        seq = bumped.scalar_one_or_none()
-        if seq is None:
-            await self._session.execute(insert(counters).values(year=year, last_seq=1))
-            seq = 1
-        return int(seq)
+        dialect = self._session.get_bind().dialect.name
+        upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = upsert_of(counters).values(year=year, last_seq=1)
+        statement = statement.on_conflict_do_update(
+            index_elements=[counters.c.year], set_={"last_seq": counters.c.last_seq + 1}
+        ).returning(counters.c.last_seq)
+        return int((await self._session.execute(statement)).scalar_one())
 
 
 def _to_row(dispute: Dispute) -> dict[str, object]:
