@@ -5,20 +5,13 @@ Clauses: W1 (the applicant is told), C3 (notices reach agencies with acknowledge
 of what was sent to whom and when), M3 (registration is told at once).
 """
 
-import email
-import json
-import socket
-import threading
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.header import decode_header, make_header
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
-from aiosmtpd.controller import Controller
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -37,6 +30,9 @@ from adr_runtime.notifications import (
     UnknownTemplate,
     notification_tables,
 )
+from adr_runtime.testing.fakes import MailBox, SmsGateway, free_port
+from adr_runtime.testing.fakes import sms_gateway as fake_sms_gateway
+from adr_runtime.testing.fakes import smtp_server as fake_smtp_server
 
 pytestmark = [pytest.mark.integration]
 
@@ -45,12 +41,6 @@ TABLES = notification_tables(METADATA)
 CASE = uuid.UUID("019a0000-0000-7000-8000-000000000003")
 T0 = datetime(2026, 11, 28, 2, 0, tzinfo=UTC)
 PARAMS = {"registration_no": "WJG-2026-000007", "received_on": "2026-11-28"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture
@@ -62,75 +52,19 @@ async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncS
     await engine.dispose()
 
 
-# --- a real SMTP server (aiosmtpd) on a free loopback port ---
-
-
-@dataclass
-class MailBox:
-    messages: list[email.message.Message] = field(default_factory=list)
-    recipients: list[list[str]] = field(default_factory=list)
-
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
-        self.messages.append(email.message_from_bytes(envelope.original_content or envelope.content))
-        self.recipients.append(list(envelope.rcpt_tos))
-        return "250 OK"
+# --- a real SMTP server (aiosmtpd) and a fake SMS gateway, on free loopback ports (adr_runtime.testing.fakes) ---
 
 
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[int, MailBox]]:
-    box = MailBox()
-    port = free_port()
-    controller = Controller(box, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        yield port, box
-    finally:
-        controller.stop()
-
-
-# --- a fake SMS gateway speaking HTTP on loopback: fails the first N requests, then accepts ---
-
-
-@dataclass
-class FakeGateway:
-    fail_first: int = 1
-    requests: list[dict[str, Any]] = field(default_factory=list)
-    auth: list[str] = field(default_factory=list)
-    url: str = ""
+    with fake_smtp_server() as box:
+        yield box.port, box
 
 
 @pytest.fixture
-def sms_gateway() -> Iterator[FakeGateway]:
-    gateway = FakeGateway()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 (http.server's name)
-            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-            gateway.requests.append(body)
-            gateway.auth.append(self.headers.get("Authorization", ""))
-            if len(gateway.requests) <= gateway.fail_first:
-                self.send_response(503)
-                self.end_headers()
-                return
-            answer = json.dumps({"id": f"sms-{len(gateway.requests)}"}).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    gateway.url = f"http://127.0.0.1:{server.server_address[1]}/sms"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+def sms_gateway() -> Iterator[SmsGateway]:
+    with fake_sms_gateway(fail_first=1) as gateway:
         yield gateway
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def notifier_for(settings: NotificationSettings) -> Notifier:
@@ -292,7 +226,7 @@ async def test_an_unreachable_smtp_server_keeps_the_notice_pending_then_failed(
 @pytest.mark.clause("W1", "R3")
 async def test_sms_gateway_fails_first_then_the_retry_delivers(
     sessions: async_sessionmaker[AsyncSession],
-    sms_gateway: FakeGateway,
+    sms_gateway: SmsGateway,
     smtp_server: tuple[int, MailBox],
 ) -> None:
     port, box = smtp_server
