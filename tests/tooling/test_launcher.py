@@ -126,7 +126,7 @@ def _adr_run(tmp_path: Path) -> tuple["subprocess.Popen[bytes]", Path]:
     return process, output
 
 
-def _wait_for_line(process: "subprocess.Popen[bytes]", output: Path, text: str, timeout: float = 90.0) -> None:
+def _wait_for_line(process: "subprocess.Popen[bytes]", output: Path, text: str, timeout: float = 240.0) -> None:
     deadline = time.monotonic() + timeout
     while text not in output.read_text(encoding="utf-8", errors="replace"):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -150,6 +150,7 @@ def _gone(processes: list[psutil.Process]) -> bool:
 @pytest.mark.nats
 @pytest.mark.integration
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+@pytest.mark.timeout(480)  # the whole platform comes up: slow while other test workers share the cores
 def test_adr_run_brings_intake_up_and_a_stop_signal_stops_all_it_started(
     tmp_path: Path, stop_signal: signal.Signals
 ) -> None:
@@ -172,6 +173,7 @@ def test_adr_run_brings_intake_up_and_a_stop_signal_stops_all_it_started(
 
 @pytest.mark.nats
 @pytest.mark.integration
+@pytest.mark.timeout(480)  # the whole platform comes up: slow while other test workers share the cores
 def test_adr_run_stops_everything_when_a_service_process_dies(tmp_path: Path) -> None:
     process, output = _adr_run(tmp_path)
     _wait_for_line(process, output, "platform ready")
