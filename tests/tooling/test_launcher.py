@@ -1,6 +1,7 @@
 """``adr-run`` (``make run``): how it finds NATS, how it configures the services, and the real thing
 with intake alone: ready, stopped by Ctrl-C with everything it started, stopped when a child dies."""
 
+import contextlib
 import os
 import signal
 import socket
@@ -121,7 +122,10 @@ def _adr_run(tmp_path: Path) -> tuple["subprocess.Popen[bytes]", Path]:
     with output.open("wb") as log:
         process = subprocess.Popen(
             [str(script), "--only", "intake", "--own-nats", "--var", str(tmp_path / "var")],
-            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
     return process, output
 
@@ -130,16 +134,28 @@ def _wait_for_line(process: "subprocess.Popen[bytes]", output: Path, text: str, 
     deadline = time.monotonic() + timeout
     while text not in output.read_text(encoding="utf-8", errors="replace"):
         if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
+            _kill_tree(process)
             pytest.fail(f"adr-run never printed {text!r}:\n{output.read_text(errors='replace')[-3000:]}")
         time.sleep(0.2)
+
+
+def _kill_tree(process: "subprocess.Popen[bytes]") -> None:
+    """Kills adr-run and everything it started, so a failed test leaves no service holding port 8001."""
+    try:
+        children = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        children = []
+    for child in children:
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.kill()
+    process.kill()
 
 
 def _stopped(process: "subprocess.Popen[bytes]", output: Path, timeout: float = 40.0) -> int:
     try:
         return process.wait(timeout)
     except subprocess.TimeoutExpired:
-        process.kill()
+        _kill_tree(process)
         pytest.fail(f"adr-run did not stop:\n{output.read_text(errors='replace')[-3000:]}")
 
 
