@@ -21,10 +21,10 @@ from adr_runtime.auth.gate import PLATFORM_TITLE, AuthGate
 from adr_runtime.auth.install import install_auth, on_auth_error
 from adr_runtime.context import ServiceContext
 from adr_runtime.db import ping
+from adr_runtime.dead_letters.pages import page_router as dead_letter_pages
 from adr_runtime.dead_letters.routes import ERRORS as DEAD_LETTER_ERRORS
 from adr_runtime.dead_letters.routes import OpsNats
 from adr_runtime.dead_letters.routes import api_router as dead_letter_api
-from adr_runtime.dead_letters.routes import page_router as dead_letter_pages
 from adr_runtime.problems import install_problem_handlers, problem, respond
 from adr_runtime.telemetry import setup_tracing
 from adr_runtime.web.shell import wants_html

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 import nats
-from fastapi import APIRouter, Body, Depends, Form, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
+from fastapi.responses import Response
 from nats.aio.client import Client as NatsClient
 from pydantic import BaseModel, Field
 
@@ -198,92 +198,5 @@ def api_router() -> APIRouter:
     ) -> Response:
         await _discard(request, ctx, principal, sequence, body.reason)
         return Response(status_code=204)
-
-    return router
-
-
-def page_router() -> APIRouter:
-    """The operator pages (Chinese), on the service's shell."""
-    router = APIRouter(prefix="/ops/dead-letters", include_in_schema=False)
-
-    def render(request: Request, template: str, **context: Any) -> HTMLResponse:
-        shell = getattr(request.app.state, "shell", None)
-        if shell is None:
-            raise HTTPException(404, "本服务没有页面，请使用 /api/v1/dead-letters")
-        return shell.render(request, template, **context)  # type: ignore[no-any-return]
-
-    @router.get("", response_class=HTMLResponse)
-    async def letters_page(
-        request: Request, ctx: ContextDep, _: AdminDep, after: Annotated[int, Query(ge=0)] = 0
-    ) -> HTMLResponse:
-        desk = await _desk(request, ctx)
-        letters = await desk.list(after=after, limit=50)
-        return render(
-            request,
-            "ops/dead_letters.html",
-            page_title="死信处理",
-            letters=letters,
-            total=await desk.count(),
-            flash=request.query_params.get("done"),
-        )
-
-    @router.get("/{sequence}", response_class=HTMLResponse)
-    async def letter_page(request: Request, ctx: ContextDep, _: AdminDep, sequence: Sequence) -> HTMLResponse:
-        letter = await (await _desk(request, ctx)).get(sequence)
-        return render(request, "ops/dead_letter.html", page_title=f"死信 {sequence}", letter=letter, error=None)
-
-    @router.post("/{sequence}/replay", response_class=HTMLResponse)
-    async def replay_form(
-        request: Request,
-        ctx: ContextDep,
-        principal: AdminDep,
-        sequence: Sequence,
-        body: Annotated[str, Form()] = "",
-    ) -> Response:
-        desk = await _desk(request, ctx)
-        letter = await desk.get(sequence)
-        corrected = body.encode() if body.strip() and body.strip() != letter.pretty_body.strip() else None
-        if corrected is not None and letter.document is not None:
-            import json
-
-            try:
-                corrected = json.dumps(json.loads(corrected), ensure_ascii=False).encode()
-            except ValueError:
-                return render(
-                    request,
-                    "ops/dead_letter.html",
-                    page_title=f"死信 {sequence}",
-                    letter=letter,
-                    error="更正后的内容不是有效的 JSON",
-                    body=body,
-                )
-        try:
-            outcome = await _replay(request, ctx, principal, sequence, corrected)
-        except (ReplayRefused, LetterStillRejected) as exc:
-            return render(
-                request, "ops/dead_letter.html", page_title=f"死信 {sequence}", letter=letter, error=str(exc), body=body
-            )
-        done = "replayed" if outcome.applied else "already_applied"
-        return RedirectResponse(f"/ops/dead-letters?done={done}", status_code=303)
-
-    @router.post("/{sequence}/discard", response_class=HTMLResponse)
-    async def discard_form(
-        request: Request,
-        ctx: ContextDep,
-        principal: AdminDep,
-        sequence: Sequence,
-        reason: Annotated[str, Form()] = "",
-    ) -> Response:
-        if len(reason.strip()) < 2:
-            letter = await (await _desk(request, ctx)).get(sequence)
-            return render(
-                request,
-                "ops/dead_letter.html",
-                page_title=f"死信 {sequence}",
-                letter=letter,
-                error="请填写丢弃原因（至少两个字）",
-            )
-        await _discard(request, ctx, principal, sequence, reason.strip())
-        return RedirectResponse("/ops/dead-letters?done=discarded", status_code=303)
 
     return router
