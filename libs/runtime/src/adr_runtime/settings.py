@@ -58,6 +58,10 @@ class ServiceSettings(BaseSettings):
         default_factory=dict, validation_alias=AliasChoices("ADR_TRUSTED_KEYS", "trusted_keys")
     )
     require_signatures: bool = False
+    # Recurring jobs the worker runs (adr_runtime.schedules): on or off, and per-job intervals in seconds,
+    # e.g. MEDIATION_SCHEDULE_SECONDS='{"obligations": 600}'
+    schedules_enabled: bool = True
+    schedule_seconds: dict[str, float] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _refuse_placeholders_in_prod(self) -> "ServiceSettings":

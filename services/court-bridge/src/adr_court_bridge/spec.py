@@ -12,11 +12,13 @@ from adr_court_bridge.domain.errors import (
     SuggestionStateError,
 )
 from adr_court_bridge.messaging.subscriptions import subscriptions
+from adr_court_bridge.schedules import JOBS
 from adr_court_bridge.settings import Settings
 from adr_court_bridge.store.tables import auth, messaging, metadata
 from adr_court_bridge.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+from adr_runtime.schedules import scheduled
 
 # who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
 ACCESS = AccessPolicy.of(read=[Role.CENTRE_STAFF], write=[Role.COURT_CLERK])
@@ -39,4 +41,5 @@ SPEC = ServiceSpec(
     domain_errors={
         FilingEntryNotFound: 404, RecordNotFound: 404, AlreadyFiled: 409, SuggestionStateError: 409, DomainError: 422,
     },
+    background=scheduled(JOBS),  # the recurring sweeps (adr_runtime.schedules)
 )

@@ -16,12 +16,14 @@ from adr_mediation.domain.errors import (
     SubsidyBatchClosed,
 )
 from adr_mediation.messaging.subscriptions import subscriptions
+from adr_mediation.schedules import JOBS
 from adr_mediation.settings import Settings
 from adr_mediation.store.repository import ConcurrentUpdate
 from adr_mediation.store.tables import auth, messaging, metadata
 from adr_mediation.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+from adr_runtime.schedules import scheduled
 
 # who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
 ACCESS = AccessPolicy.of(
@@ -60,4 +62,5 @@ SPEC = ServiceSpec(
         ConcurrentUpdate: 409,
         DomainError: 422,
     },
+    background=scheduled(JOBS),  # the recurring sweeps (adr_runtime.schedules)
 )

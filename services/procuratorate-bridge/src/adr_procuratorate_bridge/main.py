@@ -3,9 +3,8 @@
 import asyncio
 import sys
 
-from adr_procuratorate_bridge import handlers
+from adr_procuratorate_bridge.schedules import notice_overdue_suggestions
 from adr_procuratorate_bridge.spec import SPEC
-from adr_procuratorate_bridge.uow import ProcuratorateUnitOfWork
 from adr_runtime.cli import run_cli
 from adr_runtime.clock import utc_now
 from adr_runtime.context import ServiceContext
@@ -13,9 +12,8 @@ from adr_runtime.context import ServiceContext
 
 async def sweep(ctx: ServiceContext) -> int:
     """Notices overdue suggestions once (the DB decides; safe to run at any time, e.g. daily by cron)."""
-    uow = ProcuratorateUnitOfWork(ctx.sessions, ctx.tables, actor="system:procuratorate-bridge")
     try:
-        return len(await handlers.sweep_overdue(uow, now=utc_now()))
+        return await notice_overdue_suggestions(ctx, utc_now())
     finally:
         await ctx.engine.dispose()
 

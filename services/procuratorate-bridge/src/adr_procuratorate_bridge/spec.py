@@ -6,11 +6,13 @@ from adr_procuratorate_bridge.api import analyses, analysis, hearings, suggestio
 from adr_procuratorate_bridge.api.routes import router
 from adr_procuratorate_bridge.domain.errors import Conflict, DomainError, NotFound
 from adr_procuratorate_bridge.messaging.subscriptions import subscriptions
+from adr_procuratorate_bridge.schedules import JOBS
 from adr_procuratorate_bridge.settings import Settings
 from adr_procuratorate_bridge.store.tables import auth, messaging, metadata
 from adr_procuratorate_bridge.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+from adr_runtime.schedules import scheduled
 
 # who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
 ACCESS = AccessPolicy.of(read=[], write=[Role.PROCURATOR])
@@ -36,4 +38,5 @@ SPEC = ServiceSpec(
     shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={NotFound: 404, Conflict: 409, DomainError: 422},
+    background=scheduled(JOBS),  # the recurring sweeps (adr_runtime.schedules)
 )

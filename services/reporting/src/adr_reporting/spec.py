@@ -7,11 +7,13 @@ from adr_reporting.api.routes import router
 from adr_reporting.commands import COMMANDS
 from adr_reporting.domain.errors import Conflict, NotFound, ReportingError
 from adr_reporting.messaging.subscriptions import subscriptions
+from adr_reporting.schedules import JOBS
 from adr_reporting.settings import Settings
 from adr_reporting.store.tables import auth, messaging, metadata
 from adr_reporting.web import pages
 from adr_runtime.auth import AccessPolicy, Role
 from adr_runtime.context import ServiceSpec
+from adr_runtime.schedules import scheduled
 
 # who may read (GET, HEAD) and who may change (other methods) the API and pages; admin always (O2)
 # the indicators are read only; the Justice Bureau's analysts record joint meetings, supervise their
@@ -35,4 +37,5 @@ SPEC = ServiceSpec(
     subscriptions=subscriptions,
     commands=COMMANDS,
     domain_errors={NotFound: 404, Conflict: 409, ReportingError: 422},
+    background=scheduled(JOBS),  # the recurring sweeps (adr_runtime.schedules)
 )
