@@ -1,6 +1,7 @@
 """Hearings and the agency head's appearance in court (M5, RULES.md §4)."""
 
 from datetime import date, datetime
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy import insert, select, update
@@ -64,11 +65,7 @@ async def record_hearing(
 ) -> UUID | None:
     """Records who appeared (→ HearingHeldV1); a violation proposes a suggestion draft. Returns the draft's id."""
     async with uow:
-        row = (await uow.session.execute(select(hearings).where(hearings.c.id == hearing_id))).one_or_none()
-        if row is None:
-            raise RecordNotFound("庭审", hearing_id)
-        if row.status != "scheduled":
-            raise HearingRefused("该庭审的出庭情况已经登记")
+        row = await _scheduled_hearing(uow, hearing_id)
         required = HeadRequired(row.head_required)
         await uow.session.execute(
             update(hearings)
@@ -99,15 +96,29 @@ async def record_hearing(
         )
         draft_id = None
         if appearance.violation(required):
-            draft = Draft(
-                trigger=Trigger.HEAD_ABSENT,
-                kind=SuggestionKind.INDIVIDUAL,
-                topic_code=TOPIC_OF_TRIGGER[Trigger.HEAD_ABSENT],
-                content=DRAFT_TEXT[Trigger.HEAD_ABSENT],
-                agency_code=row.agency_code,
-                case_id=row.case_id,
-                source_ref=f"hearing:{hearing_id}",
-            )
-            draft_id = await propose(draft, uow, now=now)
+            draft_id = await propose(_head_absent_draft(row, hearing_id), uow, now=now)
         await uow.commit()
     return draft_id
+
+
+async def _scheduled_hearing(uow: CourtBridgeUnitOfWork, hearing_id: UUID) -> Any:
+    """The hearing, refused once its appearance was recorded."""
+    row = (await uow.session.execute(select(hearings).where(hearings.c.id == hearing_id))).one_or_none()
+    if row is None:
+        raise RecordNotFound("庭审", hearing_id)
+    if row.status != "scheduled":
+        raise HearingRefused("该庭审的出庭情况已经登记")
+    return row
+
+
+def _head_absent_draft(row: Any, hearing_id: UUID) -> Draft:
+    """The individual suggestion that a breach of the appearance rules proposes (RULES.md §4)."""
+    return Draft(
+        trigger=Trigger.HEAD_ABSENT,
+        kind=SuggestionKind.INDIVIDUAL,
+        topic_code=TOPIC_OF_TRIGGER[Trigger.HEAD_ABSENT],
+        content=DRAFT_TEXT[Trigger.HEAD_ABSENT],
+        agency_code=row.agency_code,
+        case_id=row.case_id,
+        source_ref=f"hearing:{hearing_id}",
+    )
