@@ -27,19 +27,7 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         spec: the service.
         argv: arguments (the process's own when None).
     """
-    parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
-    parser.add_argument(
-        "command",
-        choices=["api", "worker", "migrate", "revision", "seed-demo", "repair", "audit-verify", *spec.commands],
-    )
-    parser.add_argument(
-        "--since-days",
-        type=float,
-        default=None,
-        help="repair only: outbox rows published in the last N days (default: the retention window)",
-    )
-    parser.add_argument("--port", type=int, default=None, help="HTTP port (api only)")
-    parser.add_argument("-m", "--message", default="change", help="revision slug (revision only)")
+    parser = _parser(spec)
     args, rest = parser.parse_known_args(argv)
     if rest and args.command not in spec.commands:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
@@ -64,6 +52,23 @@ def run_cli(spec: ServiceSpec, argv: list[str] | None = None) -> None:
         asyncio.run(_own_command(ctx, args.command, rest))
     else:
         asyncio.run(_migrate(ctx))
+
+
+def _parser(spec: ServiceSpec) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=f"adr-{spec.name}", description=spec.title)
+    parser.add_argument(
+        "command",
+        choices=["api", "worker", "migrate", "revision", "seed-demo", "repair", "audit-verify", *spec.commands],
+    )
+    parser.add_argument(
+        "--since-days",
+        type=float,
+        default=None,
+        help="repair only: outbox rows published in the last N days (default: the retention window)",
+    )
+    parser.add_argument("--port", type=int, default=None, help="HTTP port (api only)")
+    parser.add_argument("-m", "--message", default="change", help="revision slug (revision only)")
+    return parser
 
 
 async def _own_command(ctx: ServiceContext, name: str, rest: list[str]) -> None:

@@ -36,10 +36,11 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import httpx
+
+from adr_runtime.consistency_report import Report, Unreadable
 
 SERVICES = ("intake", "mediation", "court-bridge", "procuratorate-bridge", "reporting")
 REGISTERED_SUBJECT = "adr.intake.dispute.registered.v1"
@@ -66,60 +67,6 @@ STAGES_OF_STATUS: dict[str, frozenset[str]] = {
     "withdrawn": frozenset({"resolved", "withdrawn"}),
     "failed": frozenset({"mediation_failed", "filed_in_court"}),
 }
-
-
-class Unreadable(RuntimeError):
-    """A service did not answer a read the check needs."""
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """One broken rule: which, about which dispute (None for a total), and what each side said."""
-
-    rule: str
-    case_id: str | None
-    detail: str
-
-
-@dataclass
-class Report:
-    """The outcome of one check."""
-
-    disputes: int = 0
-    disagreements: list[Disagreement] = field(default_factory=list)
-    unreadable: list[str] = field(default_factory=list)
-    checked: Counter[str] = field(default_factory=Counter)
-
-    @property
-    def consistent(self) -> bool:
-        """True when every service was read and every rule held."""
-        return not self.disagreements and not self.unreadable
-
-    def add(self, rule: str, case_id: str | None, detail: str) -> None:
-        """Records a broken rule."""
-        self.disagreements.append(Disagreement(rule, case_id, detail))
-
-    def summary(self) -> str:
-        """A few lines for a person (or a failing test)."""
-        head = (
-            f"{self.disputes} disputes checked, {sum(self.checked.values())} rule checks, "
-            f"{len(self.disagreements)} disagreements"
-        )
-        lines = [head, *(f"unreadable: {u}" for u in self.unreadable)]
-        lines += [f"{d.rule} {d.case_id or '(totals)'}: {d.detail}" for d in self.disagreements[:50]]
-        if len(self.disagreements) > 50:
-            lines.append(f"… and {len(self.disagreements) - 50} more")
-        return "\n".join(lines)
-
-    def as_json(self) -> dict[str, Any]:
-        """The report as plain JSON."""
-        return {
-            "consistent": self.consistent,
-            "disputes": self.disputes,
-            "checked": dict(self.checked),
-            "disagreements": [asdict(d) for d in self.disagreements],
-            "unreadable": self.unreadable,
-        }
 
 
 def _get(client: httpx.Client, path: str, params: Mapping[str, Any] | None = None) -> httpx.Response:
@@ -189,12 +136,29 @@ def _check_dispute(
     cases: Sequence[dict[str, Any]],
     shared: Sequence[dict[str, Any]],
 ) -> None:
+    _check_registration(report, case_id, dispute, shared)
+    _check_mediation(report, case_id, dispute, cases)
+    to_court = dispute["route"] == "filing"
+    if len(cases) == 1:
+        case = cases[0]
+        _check_stage(report, case_id, dispute, case)
+        failure = case.get("failure") or {}
+        to_court = to_court or (case["status"] == "failed" and failure.get("next_route") == "filing")
+    if to_court:
+        _check_filing(clients, report, case_id, dispute)
+
+
+def _check_registration(
+    report: Report, case_id: str, dispute: dict[str, Any], shared: Sequence[dict[str, Any]]
+) -> None:
     report.checked["R1"] += 1
     if len(shared) != 1:
         report.add("R1", case_id, f"the procuratorate holds {len(shared)} registration records (expected 1)")
     elif shared[0].get("registration_no") != dispute["registration_no"]:
         report.add("R1", case_id, f"registration no {shared[0].get('registration_no')} ≠ {dispute['registration_no']}")
 
+
+def _check_mediation(report: Report, case_id: str, dispute: dict[str, Any], cases: Sequence[dict[str, Any]]) -> None:
     report.checked["R2"] += 1
     if len(cases) > 1:
         report.add("R2", case_id, f"mediation holds {len(cases)} cases for one dispute")
@@ -208,23 +172,22 @@ def _check_dispute(
                 "R2", case_id, f"mediation's first received {case['first_received_on']} ≠ {dispute['received_on']}"
             )
 
-    to_court = dispute["route"] == "filing"
-    if len(cases) == 1:
-        case = cases[0]
-        report.checked["R3"] += 1
-        allowed = STAGES_OF_STATUS.get(case["status"])
-        if allowed is not None and dispute["stage"] not in allowed:
-            report.add("R3", case_id, f"mediation's status {case['status']} but intake's stage {dispute['stage']}")
-        failure = case.get("failure") or {}
-        to_court = to_court or (case["status"] == "failed" and failure.get("next_route") == "filing")
-    if to_court:
-        report.checked["R4"] += 1
-        response = _get(clients["court-bridge"], f"/api/v1/filing-queue/{case_id}")
-        if response.status_code == 404:
-            report.add("R4", case_id, "sent to filing but not in the court's filing queue")
-        elif response.json()["first_received_on"] != dispute["received_on"]:
-            entry = response.json()
-            report.add("R4", case_id, f"court's first received {entry['first_received_on']} ≠ {dispute['received_on']}")
+
+def _check_stage(report: Report, case_id: str, dispute: dict[str, Any], case: dict[str, Any]) -> None:
+    report.checked["R3"] += 1
+    allowed = STAGES_OF_STATUS.get(case["status"])
+    if allowed is not None and dispute["stage"] not in allowed:
+        report.add("R3", case_id, f"mediation's status {case['status']} but intake's stage {dispute['stage']}")
+
+
+def _check_filing(clients: Mapping[str, httpx.Client], report: Report, case_id: str, dispute: dict[str, Any]) -> None:
+    report.checked["R4"] += 1
+    response = _get(clients["court-bridge"], f"/api/v1/filing-queue/{case_id}")
+    if response.status_code == 404:
+        report.add("R4", case_id, "sent to filing but not in the court's filing queue")
+    elif response.json()["first_received_on"] != dispute["received_on"]:
+        entry = response.json()
+        report.add("R4", case_id, f"court's first received {entry['first_received_on']} ≠ {dispute['received_on']}")
 
 
 def _check_totals(

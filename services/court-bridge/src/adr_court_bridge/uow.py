@@ -5,7 +5,8 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_contracts import ContractModel, Envelope, envelope_for
@@ -29,7 +30,10 @@ class CourtBridgeUnitOfWork(SqlUnitOfWork):
         """Stages a contract event about ``case_id``, committed with the change that caused it."""
         self.outgoing.append(
             envelope_for(
-                payload, case_id=case_id, correlation_id=self.correlation_id, causation_id=self.causation_id,
+                payload,
+                case_id=case_id,
+                correlation_id=self.correlation_id,
+                causation_id=self.causation_id,
                 occurred_at=at,
             )
         )
@@ -39,18 +43,18 @@ class CourtBridgeUnitOfWork(SqlUnitOfWork):
         self.outgoing.append(HistoryNote(case_id=case_id, occurred_at=at, action=action, details=details))
 
     async def next_serial(self, scope: str, year: int) -> int:
-        """The next serial of a numbering scope (a type code, or "suggestion") in a year."""
-        bumped = await self.session.execute(
-            update(serials)
-            .where(serials.c.scope == scope, serials.c.year == year)
-            .values(last_seq=serials.c.last_seq + 1)
-            .returning(serials.c.last_seq)
-        )
-        seq = bumped.scalar_one_or_none()
-        if seq is None:
-            await self.session.execute(insert(serials).values(scope=scope, year=year, last_seq=1))
-            seq = 1
-        return int(seq)
+        """The next serial of a numbering scope (a type code, or "suggestion") in a year.
+
+        One statement creates the year's counter or bumps it: two transactions racing for the first number
+        of a scope in a year both get one (1 and 2) instead of one failing on the counter's primary key.
+        """
+        dialect = self.session.get_bind().dialect.name
+        upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        statement = upsert_of(serials).values(scope=scope, year=year, last_seq=1)
+        statement = statement.on_conflict_do_update(
+            index_elements=[serials.c.scope, serials.c.year], set_={"last_seq": serials.c.last_seq + 1}
+        ).returning(serials.c.last_seq)
+        return int((await self.session.execute(statement)).scalar_one())
 
     def collect_envelopes(self) -> Iterable[Envelope[Any] | HistoryNote]:
         for entry in self.entries.seen:

@@ -2,7 +2,9 @@
 
 from pathlib import Path
 
-from adr_mediation.api.routes import pool_router, router
+from adr_mediation.api import case_work
+from adr_mediation.api.pool import pool_router
+from adr_mediation.api.routes import router
 from adr_mediation.domain.errors import (
     AgreementNotFound,
     ConfirmationRefused,
@@ -46,7 +48,7 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8002,
-    routers=lambda _ctx: [router, pool_router, pages.router],
+    routers=lambda _ctx: [router, case_work.router, pool_router, pages.router],
     shell=pages.SHELL,
     subscriptions=subscriptions,
     domain_errors={

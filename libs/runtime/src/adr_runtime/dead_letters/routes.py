@@ -2,6 +2,7 @@
 
 import asyncio
 import contextlib
+import json
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -157,6 +158,13 @@ async def _discard(
     await _audit(ctx, principal, AuditAction.DEAD_LETTER_DISCARDED, letter, reason=reason[:500])
 
 
+def _corrected(body: ReplayRequest | None) -> bytes | None:
+    """The operator's corrected payload as bytes, or None to replay the letter as received."""
+    if body is None or body.corrected is None:
+        return None
+    return json.dumps(body.corrected, ensure_ascii=False).encode()
+
+
 def api_router() -> APIRouter:
     """The operator API."""
     router = APIRouter(prefix="/api/v1/dead-letters", tags=["operations: dead letters"])
@@ -185,12 +193,7 @@ def api_router() -> APIRouter:
         sequence: Sequence,
         body: Annotated[ReplayRequest | None, Body()] = None,
     ) -> ReplayOutcome:
-        corrected = None
-        if body is not None and body.corrected is not None:
-            import json
-
-            corrected = json.dumps(body.corrected, ensure_ascii=False).encode()
-        return await _replay(request, ctx, principal, sequence, corrected)
+        return await _replay(request, ctx, principal, sequence, _corrected(body))
 
     @router.post("/{sequence}/discard", status_code=204, summary="Remove it, with the reason kept in the audit log")
     async def discard_letter(

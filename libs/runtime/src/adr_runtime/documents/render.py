@@ -3,6 +3,7 @@
 import io
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -42,14 +43,7 @@ def render_docx(document: Document) -> bytes:
         for paragraph in section.paragraphs:
             word.add_paragraph(paragraph)
         if section.table is not None:
-            table = word.add_table(rows=1, cols=len(section.table.header))
-            table.style = "Table Grid"
-            for cell, text in zip(table.rows[0].cells, section.table.header, strict=True):
-                cell.text = text
-            for row in section.table.rows:
-                cells = table.add_row().cells
-                for cell, text in zip(cells, row, strict=True):
-                    cell.text = text
+            _add_table(word, section.table)
     for signature in document.signatures:
         signed = chinese_date(signature.signed_on) if signature.signed_on else "　　年　　月　　日"
         word.add_paragraph(f"{signature.role}（签名/盖章）：{signature.name}　　{signed}")
@@ -62,6 +56,17 @@ def render_docx(document: Document) -> bytes:
     out = io.BytesIO()
     word.save(out)
     return out.getvalue()
+
+
+def _add_table(word: Any, table: Any) -> None:
+    """A bordered table: the header row, then one row per entry."""
+    grid = word.add_table(rows=1, cols=len(table.header))
+    grid.style = "Table Grid"
+    for cell, text in zip(grid.rows[0].cells, table.header, strict=True):
+        cell.text = text
+    for row in table.rows:
+        for cell, text in zip(grid.add_row().cells, row, strict=True):
+            cell.text = text
 
 
 @lru_cache(maxsize=1)

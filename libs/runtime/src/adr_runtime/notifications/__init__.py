@@ -28,13 +28,11 @@ from adr_runtime.notifications.model import (
 from adr_runtime.notifications.notifier import (
     ADDRESS_CONTEXT,
     AddressSealer,
-    DeliveryView,
-    NoticeNotFound,
-    NoticeView,
     Notifier,
     SweepResult,
     mask_address,
 )
+from adr_runtime.notifications.reader import DeliveryView, NoticeNotFound, NoticeView
 from adr_runtime.notifications.settings import NotificationSettings
 from adr_runtime.notifications.tables import NotificationTables, notification_tables
 from adr_runtime.notifications.templates import BUILT_IN, Rendered, Template, TemplateCatalog

@@ -21,7 +21,8 @@ from adr_runtime.auth.dependencies import CurrentPrincipal
 from adr_runtime.auth.roles import Principal
 from adr_runtime.clock import DISTRICT_TZ, utc_now
 from adr_runtime.notifications.model import CHANNEL_ZH, STATUS_ZH, ChannelKind, DeliveryStatus
-from adr_runtime.notifications.notifier import NoticeNotFound, NoticeView, Notifier
+from adr_runtime.notifications.notifier import Notifier
+from adr_runtime.notifications.reader import NoticeNotFound, NoticeView
 from adr_runtime.problems import problem
 from adr_runtime.web.shell import SHELL_TEMPLATES
 
@@ -107,6 +108,9 @@ def notice_out(view: NoticeView) -> NoticeOut:
     )
 
 
+NOT_FOUND = "该通知不存在，或不是发给您的。"
+
+
 def inbox_router(notifier_of: Callable[[Any], Notifier]) -> APIRouter:
     """``/api/v1/inbox`` (JSON) and ``/inbox`` (the page), for the signed-in person.
 
@@ -114,34 +118,40 @@ def inbox_router(notifier_of: Callable[[Any], Notifier]) -> APIRouter:
         notifier_of: the service's Notifier from its ServiceContext.
     """
     router = APIRouter(tags=["inbox"])
-    not_found = "该通知不存在，或不是发给您的。"
 
     async def notifier(ctx: ContextDep) -> Notifier:
         return notifier_of(ctx)
 
-    NotifierDep = Annotated[Notifier, Depends(notifier)]
+    notifier_dep = Annotated[Notifier, Depends(notifier)]
+    _add_api_routes(router, notifier_dep)
+    _add_page_routes(router, notifier_dep)
+    return router
 
-    async def inbox_of(ctx: Any, principal: Principal, notes: Notifier) -> InboxOut:
-        async with ctx.sessions() as session:
-            refs = recipient_refs(principal)
-            items = await notes.inbox(session, refs, limit=100, with_deliveries=True)
-            return InboxOut(unread=await notes.unread_count(session, refs), items=[notice_out(v) for v in items])
 
+async def inbox_of(ctx: Any, principal: Principal, notes: Notifier) -> InboxOut:
+    """The person's inbox: their newest notices with deliveries, and the unread count."""
+    async with ctx.sessions() as session:
+        refs = recipient_refs(principal)
+        items = await notes.inbox(session, refs, limit=100, with_deliveries=True)
+        return InboxOut(unread=await notes.unread_count(session, refs), items=[notice_out(v) for v in items])
+
+
+def _add_api_routes(router: APIRouter, notifier_dep: Any) -> None:
     @router.get("/api/v1/inbox", response_model=InboxOut, summary="My notices, with the unread count")
-    async def inbox_api(ctx: ContextDep, principal: CurrentPrincipal, notes: NotifierDep) -> InboxOut:
+    async def inbox_api(ctx: ContextDep, principal: CurrentPrincipal, notes: notifier_dep) -> InboxOut:
         return await inbox_of(ctx, principal, notes)
 
     @router.post("/api/v1/inbox/{notice_id}/read", status_code=204, summary="Marks a notice read")
-    async def read_api(notice_id: UUID, ctx: ContextDep, principal: CurrentPrincipal, notes: NotifierDep) -> Response:
+    async def read_api(notice_id: UUID, ctx: ContextDep, principal: CurrentPrincipal, notes: notifier_dep) -> Response:
         try:
             async with ctx.sessions() as session, session.begin():
                 await notes.mark_read(session, recipient_refs(principal), notice_id, now=utc_now())
         except NoticeNotFound:
-            return problem(404, detail=not_found)
+            return problem(404, detail=NOT_FOUND)
         return Response(status_code=204)
 
     @router.post("/api/v1/inbox/{notice_id}/ack", status_code=204, summary="Acknowledges a notice that needs it")
-    async def ack_api(notice_id: UUID, ctx: ContextDep, principal: CurrentPrincipal, notes: NotifierDep) -> Response:
+    async def ack_api(notice_id: UUID, ctx: ContextDep, principal: CurrentPrincipal, notes: notifier_dep) -> Response:
         try:
             async with ctx.sessions() as session, session.begin():
                 await notes.acknowledge(
@@ -151,34 +161,20 @@ def inbox_router(notifier_of: Callable[[Any], Notifier]) -> APIRouter:
             return problem(404, detail="该通知不存在、不需要签收，或不是发给您的。")
         return Response(status_code=204)
 
+
+def _add_page_routes(router: APIRouter, notifier_dep: Any) -> None:
     @router.get("/inbox", include_in_schema=False)
     async def inbox_page(
-        request: Request, ctx: ContextDep, principal: CurrentPrincipal, notes: NotifierDep
+        request: Request, ctx: ContextDep, principal: CurrentPrincipal, notes: notifier_dep
     ) -> HTMLResponse:
-        inbox = await inbox_of(ctx, principal, notes)
-        shell = request.app.state.shell
-        html = _ENV.get_template("notifications/inbox.html").render(
-            shell=shell._shell_context(),
-            principal=principal,
-            csrf_token=getattr(request.state, "csrf_token", ""),
-            correlation_id=getattr(request.state, "correlation_id", ""),
-            request_path=request.url.path,
-            page_title=f"我的通知（未读 {inbox.unread}）",
-            inbox=inbox,
-            tz=DISTRICT_TZ,
-            channel_zh={k.value: v for k, v in CHANNEL_ZH.items()},
-            status_zh={k.value: v for k, v in STATUS_ZH.items()},
-            in_app=ChannelKind.IN_APP.value,
-            sent=DeliveryStatus.SENT.value,
-        )
-        return HTMLResponse(html)
+        return HTMLResponse(render_inbox(request, principal, await inbox_of(ctx, principal, notes)))
 
     @router.post("/inbox/{notice_id}", include_in_schema=False)
     async def inbox_action(
         notice_id: UUID,
         ctx: ContextDep,
         principal: CurrentPrincipal,
-        notes: NotifierDep,
+        notes: notifier_dep,
         action: Annotated[str, Form()] = "read",
     ) -> Response:
         async with ctx.sessions() as session, session.begin():
@@ -189,7 +185,23 @@ def inbox_router(notifier_of: Callable[[Any], Notifier]) -> APIRouter:
                 else:
                     await notes.mark_read(session, refs, notice_id, now=utc_now())
             except NoticeNotFound:
-                return problem(404, detail=not_found)
+                return problem(404, detail=NOT_FOUND)
         return RedirectResponse("/inbox", status_code=303)
 
-    return router
+
+def render_inbox(request: Request, principal: Principal, inbox: InboxOut) -> str:
+    """The inbox page in the service's shell, with the unread count in its title."""
+    return _ENV.get_template("notifications/inbox.html").render(
+        shell=request.app.state.shell._shell_context(),
+        principal=principal,
+        csrf_token=getattr(request.state, "csrf_token", ""),
+        correlation_id=getattr(request.state, "correlation_id", ""),
+        request_path=request.url.path,
+        page_title=f"我的通知（未读 {inbox.unread}）",
+        inbox=inbox,
+        tz=DISTRICT_TZ,
+        channel_zh={k.value: v for k, v in CHANNEL_ZH.items()},
+        status_zh={k.value: v for k, v in STATUS_ZH.items()},
+        in_app=ChannelKind.IN_APP.value,
+        sent=DeliveryStatus.SENT.value,
+    )

@@ -13,19 +13,20 @@ proceed on their own. Running the sweeper twice, or in two processes, sends noth
 import asyncio
 import contextlib
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 from uuid import UUID
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_runtime.clock import utc_now
 from adr_runtime.ids import new_uuid7
 from adr_runtime.notifications.channels import ChannelSender, OutgoingMessage
 from adr_runtime.notifications.model import ChannelKind, DeliveryError, DeliveryStatus, Notice, RetryPolicy
+from adr_runtime.notifications.reader import NoticeReader
 from adr_runtime.notifications.tables import NotificationTables
 from adr_runtime.notifications.templates import TemplateCatalog
 
@@ -61,42 +62,11 @@ class SweepResult:
     failed: int = 0
 
 
-@dataclass(frozen=True)
-class DeliveryView:
-    """One channel's delivery as the record shows it (address masked)."""
+class Notifier(NoticeReader):
+    """One service's notifications: its tables, templates, outgoing channels and retry policy.
 
-    channel: str
-    status: str
-    attempts: int
-    address_masked: str | None
-    last_error: str | None
-    next_attempt_at: datetime | None
-    sent_at: datetime | None
-
-
-@dataclass(frozen=True)
-class NoticeView:
-    """A notice as the inbox and the record show it."""
-
-    id: UUID
-    template: str
-    recipient: str
-    case_id: UUID | None
-    subject: str
-    body: str
-    created_at: datetime
-    read_at: datetime | None
-    requires_ack: bool
-    acknowledged_at: datetime | None
-    deliveries: tuple[DeliveryView, ...] = ()
-
-
-class NoticeNotFound(LookupError):
-    """No notice of that id for that recipient."""
-
-
-class Notifier:
-    """One service's notifications: its tables, templates, outgoing channels and retry policy."""
+    Recording and delivering are here; reading the inbox and the record back is inherited from NoticeReader.
+    """
 
     def __init__(
         self,
@@ -138,24 +108,27 @@ class Notifier:
             )
         )
         for channel in dict.fromkeys(notice.channels):
-            row: dict[str, Any] = {"notice_id": notice_id, "channel": channel.value, "created_at": now}
-            if channel is ChannelKind.IN_APP:
-                row |= {"status": DeliveryStatus.SENT.value, "attempts": 1, "sent_at": now}
-            else:
-                address = notice.recipient.address(channel)
-                if not address:
-                    continue
-                row |= {
-                    "status": DeliveryStatus.PENDING.value,
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "address": address if notice.recipient.sealed else self._seal(address),
-                    "address_masked": (
-                        notice.recipient.masked(channel) if notice.recipient.sealed else mask_address(channel, address)
-                    ),
-                }
-            await session.execute(insert(self.tables.deliveries).values(**row))
+            row = self._delivery_row(notice, channel, now)
+            if row is not None:
+                await session.execute(insert(self.tables.deliveries).values(notice_id=notice_id, **row))
         return notice_id
+
+    def _delivery_row(self, notice: Notice, channel: ChannelKind, now: datetime) -> dict[str, Any] | None:
+        """The channel's delivery row: in-app is sent at once; others wait for the sweeper (None: no address)."""
+        row: dict[str, Any] = {"channel": channel.value, "created_at": now}
+        if channel is ChannelKind.IN_APP:
+            return row | {"status": DeliveryStatus.SENT.value, "attempts": 1, "sent_at": now}
+        address = notice.recipient.address(channel)
+        if not address:
+            return None
+        sealed = notice.recipient.sealed
+        return row | {
+            "status": DeliveryStatus.PENDING.value,
+            "attempts": 0,
+            "next_attempt_at": now,
+            "address": address if sealed else self._seal(address),
+            "address_masked": notice.recipient.masked(channel) if sealed else mask_address(channel, address),
+        }
 
     # --- delivering: the sweeper ---
 
@@ -187,42 +160,11 @@ class Notifier:
     async def _deliver_one(
         self, sessions: async_sessionmaker[AsyncSession], delivery_id: int, now: datetime
     ) -> DeliveryStatus | None:
-        d, n = self.tables.deliveries, self.tables.notices
-        async with sessions() as session, session.begin():
-            claimed = await session.execute(
-                update(d)
-                .where(d.c.id == delivery_id, d.c.status == DeliveryStatus.PENDING.value, _lease_free(d, now))
-                .values(lease_until=now + timedelta(seconds=self.policy.lease_seconds))
-            )
-            if claimed.rowcount != 1:  # type: ignore[attr-defined]
-                return None  # another sweeper has it, or it is done
-            row = (
-                await session.execute(
-                    select(d.c.channel, d.c.address, d.c.attempts, n.c.id, n.c.subject, n.c.body, n.c.sms_text)
-                    .join(n, n.c.id == d.c.notice_id)
-                    .where(d.c.id == delivery_id)
-                )
-            ).one()
+        row = await self._claim(sessions, delivery_id, now)
+        if row is None:
+            return None  # another sweeper has it, or it is done
         channel = ChannelKind(row.channel)
-        error: str | None = None
-        provider_ref: str | None = None
-        sender = self.senders.get(channel)
-        if sender is None:
-            error = "channel_not_configured"
-        else:
-            message = OutgoingMessage(
-                notice_id=row.id,
-                address=self._open(row.address),
-                subject=row.subject,
-                body=row.body,
-                sms_text=row.sms_text,
-            )
-            try:
-                provider_ref = await sender.send(message)
-            except DeliveryError as exc:
-                error = exc.code
-            except Exception as exc:  # a channel's bug must not stop the sweep nor lose the notice
-                error = f"error_{type(exc).__name__}"
+        provider_ref, error = await self._send(channel, row)
         attempts = row.attempts + 1
         values: dict[str, Any] = {"attempts": attempts, "lease_until": None}
         if error is None:
@@ -234,8 +176,44 @@ class Notifier:
             values |= {"status": status.value, "last_error": error[:200], "next_attempt_at": retry_at}
             logger.warning("notice delivery %s over %s failed (%s), attempt %d", delivery_id, channel, error, attempts)
         async with sessions() as session, session.begin():
-            await session.execute(update(d).where(d.c.id == delivery_id).values(**values))
+            await session.execute(
+                update(self.tables.deliveries).where(self.tables.deliveries.c.id == delivery_id).values(**values)
+            )
         return status
+
+    async def _claim(self, sessions: async_sessionmaker[AsyncSession], delivery_id: int, now: datetime) -> Any:
+        """Takes the delivery's lease with one UPDATE (so no two sweepers send it) and reads what to send."""
+        d, n = self.tables.deliveries, self.tables.notices
+        async with sessions() as session, session.begin():
+            claimed = await session.execute(
+                update(d)
+                .where(d.c.id == delivery_id, d.c.status == DeliveryStatus.PENDING.value, _lease_free(d, now))
+                .values(lease_until=now + timedelta(seconds=self.policy.lease_seconds))
+            )
+            if claimed.rowcount != 1:  # type: ignore[attr-defined]
+                return None
+            return (
+                await session.execute(
+                    select(d.c.channel, d.c.address, d.c.attempts, n.c.id, n.c.subject, n.c.body, n.c.sms_text)
+                    .join(n, n.c.id == d.c.notice_id)
+                    .where(d.c.id == delivery_id)
+                )
+            ).one()
+
+    async def _send(self, channel: ChannelKind, row: Any) -> tuple[str | None, str | None]:
+        """Sends over the channel's sender: (the provider's reference, None) or (None, an error code)."""
+        sender = self.senders.get(channel)
+        if sender is None:
+            return None, "channel_not_configured"
+        message = OutgoingMessage(
+            notice_id=row.id, address=self._open(row.address), subject=row.subject, body=row.body, sms_text=row.sms_text
+        )
+        try:
+            return await sender.send(message), None
+        except DeliveryError as exc:
+            return None, exc.code
+        except Exception as exc:  # a channel's bug must not stop the sweep nor lose the notice
+            return None, f"error_{type(exc).__name__}"
 
     async def run(
         self, sessions: async_sessionmaker[AsyncSession], stop: asyncio.Event, *, interval_seconds: float = 5.0
@@ -249,92 +227,6 @@ class Notifier:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), timeout=interval_seconds)
 
-    # --- the inbox and acknowledgements ---
-
-    async def inbox(
-        self, session: AsyncSession, recipient: str | Sequence[str], *, limit: int = 50, with_deliveries: bool = False
-    ) -> list[NoticeView]:
-        """The recipient's in-app notices (or those of several refs: a person's and their roles'), newest first."""
-        n, d = self.tables.notices, self.tables.deliveries
-        rows = (
-            await session.execute(
-                select(n)
-                .join(d, and_(d.c.notice_id == n.c.id, d.c.channel == ChannelKind.IN_APP.value))
-                .where(n.c.recipient.in_(_refs(recipient)))
-                .order_by(n.c.created_at.desc(), n.c.id.desc())
-                .limit(limit)
-            )
-        ).all()
-        deliveries = await self._deliveries(session, [r.id for r in rows]) if with_deliveries else {}
-        return [_notice_view(r, deliveries.get(r.id, ())) for r in rows]
-
-    async def unread_count(self, session: AsyncSession, recipient: str | Sequence[str]) -> int:
-        """How many in-app notices the recipient has not opened."""
-        n, d = self.tables.notices, self.tables.deliveries
-        count = await session.scalar(
-            select(func.count())
-            .select_from(n.join(d, and_(d.c.notice_id == n.c.id, d.c.channel == ChannelKind.IN_APP.value)))
-            .where(n.c.recipient.in_(_refs(recipient)), n.c.read_at.is_(None))
-        )
-        return int(count or 0)
-
-    async def mark_read(
-        self, session: AsyncSession, recipient: str | Sequence[str], notice_id: UUID, *, now: datetime
-    ) -> None:
-        """Marks one of the recipient's notices read (404-like NoticeNotFound if it is not theirs)."""
-        n = self.tables.notices
-        result = await session.execute(
-            update(n)
-            .where(n.c.id == notice_id, n.c.recipient.in_(_refs(recipient)))
-            .values(read_at=func.coalesce(n.c.read_at, now))
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            raise NoticeNotFound(notice_id)
-
-    async def acknowledge(
-        self, session: AsyncSession, recipient: str | Sequence[str], notice_id: UUID, *, by: str, now: datetime
-    ) -> None:
-        """Records the recipient's confirmation of a notice that requires one (the first one counts)."""
-        n = self.tables.notices
-        result = await session.execute(
-            update(n)
-            .where(n.c.id == notice_id, n.c.recipient.in_(_refs(recipient)), n.c.requires_ack.is_(True))
-            .values(
-                acknowledged_at=func.coalesce(n.c.acknowledged_at, now),
-                acknowledged_by=func.coalesce(n.c.acknowledged_by, by[:200]),
-                read_at=func.coalesce(n.c.read_at, now),
-            )
-        )
-        if result.rowcount != 1:  # type: ignore[attr-defined]
-            raise NoticeNotFound(notice_id)
-
-    async def record_of(self, session: AsyncSession, *, case_id: UUID) -> list[NoticeView]:
-        """What was sent about a case, to whom, over which channel, when and with what outcome."""
-        n = self.tables.notices
-        rows = (await session.execute(select(n).where(n.c.case_id == case_id).order_by(n.c.created_at, n.c.id))).all()
-        deliveries = await self._deliveries(session, [r.id for r in rows])
-        return [_notice_view(r, deliveries.get(r.id, ())) for r in rows]
-
-    async def _deliveries(self, session: AsyncSession, ids: Sequence[UUID]) -> dict[UUID, tuple[DeliveryView, ...]]:
-        if not ids:
-            return {}
-        d = self.tables.deliveries
-        rows = (await session.execute(select(d).where(d.c.notice_id.in_(ids)).order_by(d.c.id))).all()
-        found: dict[UUID, list[DeliveryView]] = {}
-        for r in rows:
-            found.setdefault(r.notice_id, []).append(
-                DeliveryView(
-                    channel=r.channel,
-                    status=r.status,
-                    attempts=r.attempts,
-                    address_masked=r.address_masked,
-                    last_error=r.last_error,
-                    next_attempt_at=r.next_attempt_at,
-                    sent_at=r.sent_at,
-                )
-            )
-        return {k: tuple(v) for k, v in found.items()}
-
     def _seal(self, address: str) -> str:
         return self.sealer.seal(address, context=ADDRESS_CONTEXT) if self.sealer else address
 
@@ -342,28 +234,8 @@ class Notifier:
         return self.sealer.open(stored, context=ADDRESS_CONTEXT) if self.sealer else stored
 
 
-def _refs(recipient: str | Sequence[str]) -> list[str]:
-    return [recipient] if isinstance(recipient, str) else list(recipient)
-
-
 def _lease_free(d: Any, now: datetime) -> Any:
     return or_(d.c.lease_until.is_(None), d.c.lease_until < now)
-
-
-def _notice_view(row: Any, deliveries: tuple[DeliveryView, ...]) -> NoticeView:
-    return NoticeView(
-        id=row.id,
-        template=row.template,
-        recipient=row.recipient,
-        case_id=row.case_id,
-        subject=row.subject,
-        body=row.body,
-        created_at=row.created_at,
-        read_at=row.read_at,
-        requires_ack=row.requires_ack,
-        acknowledged_at=row.acknowledged_at,
-        deliveries=deliveries,
-    )
 
 
 def _jsonable(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,6 +5,13 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+# The identifier of a record just created.
+class Created(BaseModel):
+    id: UUID
+
 
 class SourceView(BaseModel):
     """One decision that sent the dispute to filing."""

@@ -1,43 +1,29 @@
-"""Mediation's HTTP API: cases and their agreements, obligations, risks, visits, people, sessions, subsidies."""
+"""Mediation's HTTP API: cases and their agreements, obligations, risks, visits, people, sessions, subsidies.
+
+This module holds the case, its agreement, obligations and endings; case_work.py the work on a case,
+pool.py what lies beside the cases (people, the sweep, subsidies)."""
 
 from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from adr_mediation import handlers, views
 from adr_mediation.access import CASE_GUARD, restriction_viewer, visible_case
 from adr_mediation.api import schemas as s
+from adr_mediation.api.common import case_after as _after
+from adr_mediation.api.common import settings_of as _settings
+from adr_mediation.api.common import uow_of as _uow
 from adr_mediation.documents import agreement_document
 from adr_mediation.domain.errors import AgreementNotFound
 from adr_mediation.domain.model import Failure, MediationStatus, Referral, Signature, Stage
-from adr_mediation.domain.people import Person
-from adr_mediation.settings import Settings
-from adr_mediation.uow import MediationUnitOfWork
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep, PrincipalDep
-from adr_runtime.auth import Principal, Role
 from adr_runtime.auth.scoping import agency_scope
 from adr_runtime.clock import local_date
 from adr_runtime.context import ServiceContext
 from adr_runtime.documents import render_docx, render_pdf
-from adr_runtime.ids import new_uuid7
 
 router = APIRouter(prefix="/api/v1/mediation-cases", tags=["mediation-cases"], dependencies=CASE_GUARD)
-pool_router = APIRouter(prefix="/api/v1", tags=["people-and-subsidies"])
-
-
-def _uow(ctx: ContextDep, actor: str, correlation_id: UUID) -> MediationUnitOfWork:
-    return MediationUnitOfWork(ctx.sessions, ctx.tables, actor=actor, correlation_id=correlation_id)
-
-
-def _settings(ctx: ServiceContext) -> Settings:
-    assert isinstance(ctx.settings, Settings)
-    return ctx.settings
-
-
-def _admin(principal: Principal) -> None:
-    if Role.ADMIN not in principal.roles:
-        raise HTTPException(status_code=403, detail="只有管理员可以审批补贴批次")
 
 
 @router.get("", response_model=s.MediationCasePage)
@@ -57,8 +43,14 @@ async def list_mediation_cases(
     involving its agency; a restricted case is listed only for the people it names (O3).
     """
     return await views.mediation_case_page(
-        ctx.sessions, status=status.value if status else None, case_id=case_id, limit=limit, offset=offset,
-        agency=agency_scope(principal), viewer=restriction_viewer(principal), today=local_date(now),
+        ctx.sessions,
+        status=status.value if status else None,
+        case_id=case_id,
+        limit=limit,
+        offset=offset,
+        agency=agency_scope(principal),
+        viewer=restriction_viewer(principal),
+        today=local_date(now),
     )
 
 
@@ -68,12 +60,20 @@ async def open_by_hand(
 ) -> s.MediationCaseView:
     """Opens a mediation in trial at the judge's request, in reconsideration or on a court's delegation (自愿)."""
     referral = Referral(
-        case_id=body.case_id, reason_code="manual", routed_on=body.opened_on, first_received_on=body.first_received_on,
-        registration_no=body.registration_no, agency_codes=tuple(body.agency_codes), consent=body.consent,
-        restricted_to=tuple(body.restricted_to), stage=Stage(body.stage),
+        case_id=body.case_id,
+        reason_code="manual",
+        routed_on=body.opened_on,
+        first_received_on=body.first_received_on,
+        registration_no=body.registration_no,
+        agency_codes=tuple(body.agency_codes),
+        consent=body.consent,
+        restricted_to=tuple(body.restricted_to),
+        stage=Stage(body.stage),
     )
     opened = await handlers.open_mediation(
-        handlers.OpenMediation(route="mediation", referral=referral), _uow(ctx, actor, correlation_id), now=now,
+        handlers.OpenMediation(route="mediation", referral=referral),
+        _uow(ctx, actor, correlation_id),
+        now=now,
         period_days=_settings(ctx).mediation_period_days,
     )
     assert opened is not None
@@ -88,42 +88,66 @@ async def get_mediation_case(
     return await visible_case(request, principal, ctx.sessions, mediation_case_id, today=local_date(now))
 
 
-async def _after(ctx: ServiceContext, mediation_case_id: UUID) -> s.MediationCaseView:
-    return await views.mediation_case(ctx.sessions, mediation_case_id)
-
-
 @router.post("/{mediation_case_id}/period-extension", response_model=s.MediationCaseView)
 async def extend_period(
-    mediation_case_id: UUID, body: s.ExtensionRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.ExtensionRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Extends the mediation period by the parties' agreement (Online-Med art.24), counted as a legal period."""
     await handlers.extend_period(
-        _uow(ctx, actor, correlation_id), mediation_case_id, extra_days=body.extra_days,
-        consented_on=body.consented_on, parties_consent=body.parties_consent, now=now,
+        _uow(ctx, actor, correlation_id),
+        mediation_case_id,
+        extra_days=body.extra_days,
+        consented_on=body.consented_on,
+        parties_consent=body.parties_consent,
+        now=now,
     )
     return await _after(ctx, mediation_case_id)
 
 
 @router.put("/{mediation_case_id}/agreement", response_model=s.MediationCaseView)
 async def draft_agreement(
-    mediation_case_id: UUID, body: s.AgreementDraftRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.AgreementDraftRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Drafts, or redrafts until signed, the agreement (和解协议) with its obligations (W3, W4)."""
-    drafts = [handlers.ObligationDraft(
-        obligor_kind=o.obligor_kind.value, description=o.description, due_on=o.due_on, agency_code=o.agency_code,
-        amount_fen=o.amount_fen) for o in body.obligations]
+    drafts = [
+        handlers.ObligationDraft(
+            obligor_kind=o.obligor_kind.value,
+            description=o.description,
+            due_on=o.due_on,
+            agency_code=o.agency_code,
+            amount_fen=o.amount_fen,
+        )
+        for o in body.obligations
+    ]
     await handlers.draft_agreement(
-        _uow(ctx, actor, correlation_id), mediation_case_id, drafted_on=body.drafted_on, terms=body.terms,
-        obligations_=drafts, confirmation_requested=body.confirmation_requested, now=now,
+        _uow(ctx, actor, correlation_id),
+        mediation_case_id,
+        drafted_on=body.drafted_on,
+        terms=body.terms,
+        obligations_=drafts,
+        confirmation_requested=body.confirmation_requested,
+        now=now,
     )
     return await _after(ctx, mediation_case_id)
 
 
 @router.post("/{mediation_case_id}/agreement/signatures", response_model=s.MediationCaseView)
 async def sign_agreement(
-    mediation_case_id: UUID, body: s.SignaturesRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.SignaturesRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Records signatures; once applicant, agency and mediator have signed, the agreement takes effect and
@@ -135,7 +159,11 @@ async def sign_agreement(
 
 @router.post("/{mediation_case_id}/agreement/confirmation-request", response_model=s.MediationCaseView)
 async def request_confirmation(
-    mediation_case_id: UUID, body: s.ConfirmationRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.ConfirmationRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Sends the application for judicial confirmation to the court side (ConfirmationRequestedV1, W3)."""
@@ -157,7 +185,8 @@ async def agreement_docx(mediation_case_id: UUID, ctx: ContextDep) -> Response:
     """The 和解协议书 as a Word file."""
     document = agreement_document(await _agreement_case(ctx, mediation_case_id))
     return Response(
-        render_docx(document), media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        render_docx(document),
+        media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         headers={"Content-Disposition": f'attachment; filename="agreement-{mediation_case_id}.docx"'},
     )
 
@@ -167,27 +196,41 @@ async def agreement_pdf(mediation_case_id: UUID, ctx: ContextDep) -> Response:
     """The 和解协议书 as a PDF."""
     document = agreement_document(await _agreement_case(ctx, mediation_case_id))
     return Response(
-        render_pdf(document), media_type="application/pdf",
+        render_pdf(document),
+        media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="agreement-{mediation_case_id}.pdf"'},
     )
 
 
 @router.post("/{mediation_case_id}/obligations/{obligation_id}/fulfilment", response_model=s.MediationCaseView)
 async def fulfil(
-    mediation_case_id: UUID, obligation_id: UUID, body: s.FulfilmentRequest, ctx: ContextDep, now: ClockDep,
-    actor: ActorDep, correlation_id: CorrelationDep,
+    mediation_case_id: UUID,
+    obligation_id: UUID,
+    body: s.FulfilmentRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
+    correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Records an obligation performed with its evidence (ObligationFulfilledV1, W4)."""
     await handlers.fulfil_obligation(
-        _uow(ctx, actor, correlation_id), mediation_case_id, obligation_id, fulfilled_on=body.fulfilled_on,
-        evidence_note=body.evidence_note, now=now,
+        _uow(ctx, actor, correlation_id),
+        mediation_case_id,
+        obligation_id,
+        fulfilled_on=body.fulfilled_on,
+        evidence_note=body.evidence_note,
+        now=now,
     )
     return await _after(ctx, mediation_case_id)
 
 
 @router.post("/{mediation_case_id}/closing", response_model=s.MediationCaseView)
 async def close_performed(
-    mediation_case_id: UUID, body: s.ClosingRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.ClosingRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Closes the case once every obligation is performed (MediationClosedV1 agreement_performed); 409 before."""
@@ -199,7 +242,11 @@ async def close_performed(
 
 @router.post("/{mediation_case_id}/withdrawal", response_model=s.MediationCaseView)
 async def withdraw(
-    mediation_case_id: UUID, body: s.WithdrawalRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.WithdrawalRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """The applicant withdrew (MediationClosedV1 withdrawn)."""
@@ -211,7 +258,11 @@ async def withdraw(
 
 @router.post("/{mediation_case_id}/self-correction", response_model=s.MediationCaseView)
 async def self_correct(
-    mediation_case_id: UUID, body: s.SelfCorrectionRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.SelfCorrectionRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """The agency corrected its act itself (M6; MediationClosedV1 self_corrected)."""
@@ -223,7 +274,11 @@ async def self_correct(
 
 @router.post("/{mediation_case_id}/failure", response_model=s.MediationCaseView)
 async def record_failure(
-    mediation_case_id: UUID, body: s.FailureRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
+    mediation_case_id: UUID,
+    body: s.FailureRequest,
+    ctx: ContextDep,
+    now: ClockDep,
+    actor: ActorDep,
     correlation_id: CorrelationDep,
 ) -> s.MediationCaseView:
     """Ends the mediation without agreement and sends the dispute on to filing or reconsideration (A2, M3).
@@ -231,186 +286,7 @@ async def record_failure(
     A case the court delegated can only go to `filing`. `adr.mediation.case.failed.v1` commits with it.
     """
     failure = Failure(failed_on=body.failed_on, reason=body.reason.value, next_route=body.next_route)
-    await handlers.record_failure(handlers.RecordFailure(mediation_case_id, failure), _uow(ctx, actor, correlation_id),
-                                  now=now)
+    await handlers.record_failure(
+        handlers.RecordFailure(mediation_case_id, failure), _uow(ctx, actor, correlation_id), now=now
+    )
     return await _after(ctx, mediation_case_id)
-
-
-@router.post("/{mediation_case_id}/risks", response_model=s.RiskView, status_code=201)
-async def assess_risk(
-    mediation_case_id: UUID, body: s.RiskRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> s.RiskView:
-    """Assesses petition or social-stability risk (RULES.md §7); RiskAssessedV1 commits with it (high: alert)."""
-    found = await handlers.assess_risk(
-        _uow(ctx, actor, correlation_id), mediation_case_id, kind=body.kind.value, factor_codes=body.factor_codes,
-        reasons=body.reasons, measures=body.measures, assessed_on=body.assessed_on,
-        thresholds=_settings(ctx).risk_thresholds(), now=now,
-    )
-    return s.RiskView(risk_id=found.id, kind=found.kind, level=found.level, factor_codes=list(found.factor_codes),
-                      reasons=found.reasons, measures=list(found.measures), assessed_on=found.assessed_on)
-
-
-@router.post("/{mediation_case_id}/risks/{risk_id}/measures", status_code=204)
-async def add_measure(
-    mediation_case_id: UUID, risk_id: UUID, body: s.MeasureRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> None:
-    """Records a measure taken against an assessed risk."""
-    await handlers.add_risk_measure(_uow(ctx, actor, correlation_id), mediation_case_id, risk_id, measure=body.measure,
-                                    now=now)
-
-
-@router.post("/{mediation_case_id}/follow-ups", response_model=s.FollowUpResult, status_code=201)
-async def follow_up(
-    mediation_case_id: UUID, body: s.FollowUpRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> s.FollowUpResult:
-    """A follow-up visit after closing or withdrawal (FollowUpRecordedV1, M10); promise_broken reopens the case."""
-    reopened = await handlers.record_follow_up(
-        _uow(ctx, actor, correlation_id), mediation_case_id, visited_on=body.visited_on, outcome=body.outcome.value,
-        note=body.note, now=now,
-    )
-    return s.FollowUpResult(reopened=reopened)
-
-
-@router.put("/{mediation_case_id}/difficulty", status_code=204)
-async def set_difficulty(
-    mediation_case_id: UUID, body: s.DifficultyRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> None:
-    """Sets the difficulty tier the subsidy table prices (RULES.md §8.2)."""
-    await handlers.set_difficulty(_uow(ctx, actor, correlation_id), mediation_case_id, body.difficulty, now=now)
-
-
-@router.post("/{mediation_case_id}/assignments", status_code=204)
-async def assign(
-    mediation_case_id: UUID, body: s.AssignmentRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> None:
-    """Assigns a mediator or a named agency handler; 422 on a conflict of interest (C4, J2, J3)."""
-    await handlers.assign_person(_uow(ctx, actor, correlation_id), mediation_case_id, body.person_id, role=body.role,
-                                 now=now)
-
-
-@router.post("/{mediation_case_id}/sessions", response_model=s.CreatedView, status_code=201)
-async def schedule_session(
-    mediation_case_id: UUID, body: s.SessionRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> s.CreatedView:
-    """Schedules a session; 409 if any person is booked elsewhere at an overlapping time."""
-    session_id = await handlers.schedule_session(
-        _uow(ctx, actor, correlation_id), mediation_case_id, starts_at=body.starts_at, ends_at=body.ends_at,
-        place=body.place, person_ids=body.person_ids, now=now,
-    )
-    return s.CreatedView(id=session_id)
-
-
-@router.post("/{mediation_case_id}/sessions/{session_id}/record", status_code=204)
-async def record_session(
-    mediation_case_id: UUID, session_id: UUID, body: s.SessionRecordRequest, ctx: ContextDep, now: ClockDep,
-    actor: ActorDep, correlation_id: CorrelationDep,
-) -> None:
-    """Records attendance and minutes of a session (W2)."""
-    await handlers.record_session(_uow(ctx, actor, correlation_id), mediation_case_id, session_id,
-                                  attended=body.attended, minutes=body.minutes, now=now)
-
-
-@router.post("/{mediation_case_id}/sessions/{session_id}/cancellation", status_code=204)
-async def cancel_session(
-    mediation_case_id: UUID, session_id: UUID, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> None:
-    """Cancels a scheduled session."""
-    await handlers.cancel_session(_uow(ctx, actor, correlation_id), mediation_case_id, session_id, now=now)
-
-
-@router.post("/{mediation_case_id}/head-notices", response_model=s.CreatedView, status_code=201)
-async def head_notice(
-    mediation_case_id: UUID, body: s.HeadNoticeRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> s.CreatedView:
-    """Notifies a party agency's head to attend (C3)."""
-    notice_id = await handlers.send_head_notice(
-        _uow(ctx, actor, correlation_id), mediation_case_id, agency_code=body.agency_code, session_id=body.session_id,
-        sent_on=body.sent_on, now=now,
-    )
-    return s.CreatedView(id=notice_id)
-
-
-@router.post("/{mediation_case_id}/head-notices/{notice_id}", status_code=204)
-async def answer_head_notice(
-    mediation_case_id: UUID, notice_id: UUID, body: s.HeadNoticeAnswer, ctx: ContextDep, now: ClockDep,
-    actor: ActorDep, correlation_id: CorrelationDep,
-) -> None:
-    """Records the acknowledgement of a head notice, or a reminder sent."""
-    await handlers.answer_head_notice(_uow(ctx, actor, correlation_id), mediation_case_id, notice_id,
-                                      action=body.action, on=body.on, now=now)
-
-
-@router.post("/{mediation_case_id}/plans", status_code=201)
-async def add_plan(
-    mediation_case_id: UUID, body: s.PlanRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep,
-    correlation_id: CorrelationDep,
-) -> dict[str, object]:
-    """Adds the next version of the mediation plan (W2); answers the version number."""
-    version = await handlers.add_plan_version(_uow(ctx, actor, correlation_id), mediation_case_id,
-                                              content=body.content, now=now)
-    return {"version": version}
-
-
-# -- beside the cases ------------------------------------------------------------------------------------
-
-
-@pool_router.post("/people", response_model=s.CreatedView, status_code=201)
-async def add_person(
-    body: s.PersonRequest, ctx: ContextDep, actor: ActorDep, correlation_id: CorrelationDep
-) -> s.CreatedView:
-    """Adds a person to the pool (people's mediators, lawyers, NPC deputies, CPPCC members, judges, agency staff)."""
-    person = Person(id=new_uuid7(), name=body.name, kind=body.kind, username=body.username,
-                    agency_code=body.agency_code, legal_aid=body.legal_aid and body.kind == "lawyer",
-                    declared_conflicts=tuple(body.declared_conflicts))
-    return s.CreatedView(id=await handlers.add_person(_uow(ctx, actor, correlation_id), person))
-
-
-@pool_router.get("/people")
-async def list_people(ctx: ContextDep) -> list[dict[str, object]]:
-    """The pool of people."""
-    return [dict(row._mapping) for row in await views.pool(ctx.sessions)]
-
-
-@pool_router.post("/obligations/sweep", response_model=s.SweepView)
-async def sweep(ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep) -> s.SweepView:
-    """Publishes ObligationOverdueV1 once per overdue obligation and lists reminders due soon (run daily)."""
-    result = await handlers.sweep_obligations(
-        _uow(ctx, actor, correlation_id), now=now, remind_within_days=_settings(ctx).obligation_reminder_days
-    )
-    return s.SweepView(overdue_published=result.overdue_published, reminders=result.reminders)
-
-
-@pool_router.post("/subsidy-batches", response_model=s.CreatedView, status_code=201)
-async def draft_batch(
-    body: s.SubsidyBatchRequest, ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep
-) -> s.CreatedView:
-    """Computes a month's subsidies from closed cases (RULES.md §8, R4); 422 when no fact justifies any."""
-    batch_id = await handlers.draft_subsidy_batch(
-        _uow(ctx, actor, correlation_id), period=body.period, table=_settings(ctx).subsidy_table(), now=now
-    )
-    return s.CreatedView(id=batch_id)
-
-
-@pool_router.get("/subsidy-batches/{batch_id}")
-async def get_batch(batch_id: UUID, ctx: ContextDep) -> dict[str, object]:
-    """A subsidy batch with its lines."""
-    return await views.subsidy_batch(ctx.sessions, batch_id)
-
-
-@pool_router.post("/subsidy-batches/{batch_id}/approval")
-async def approve_batch(
-    batch_id: UUID, ctx: ContextDep, now: ClockDep, actor: ActorDep, correlation_id: CorrelationDep,
-    principal: PrincipalDep,
-) -> dict[str, object]:
-    """An administrator approves the batch (SubsidyBatchApprovedV1); 403 for anyone else, 409 if approved."""
-    _admin(principal)
-    await handlers.approve_subsidy_batch(_uow(ctx, actor, correlation_id), batch_id, now=now)
-    return await views.subsidy_batch(ctx.sessions, batch_id)
