@@ -31,7 +31,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text, update
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adr_runtime import metrics, outbox_signal
@@ -85,6 +85,19 @@ class Relay:
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode()) & 0x7FFFFFFF
         self._wake = asyncio.Event()
         self.listener: OutboxListener | None = None
+        outbox = tables.outbox
+        # built once: the round runs them again and again
+        self._pending = (
+            select(outbox.c.seq, outbox.c.event_id, outbox.c.subject, outbox.c.envelope, outbox.c.headers)
+            .where(outbox.c.published_at.is_(None))
+            .order_by(outbox.c.seq)
+            .limit(batch)
+        )
+        self._mark = (
+            update(outbox)
+            .where(outbox.c.seq.in_(bindparam("seqs", expanding=True)))
+            .values(published_at=bindparam("at"))
+        )
 
     def wake(self) -> None:
         """Asks the loop to look at the outbox now rather than after its idle pause."""
@@ -95,20 +108,10 @@ class Relay:
         async with self._sessions() as session, session.begin():
             if not await self._hold_relay_lock(session):
                 return 0
-            outbox = self._tables.outbox
-            rows = (
-                await session.execute(
-                    select(outbox.c.seq, outbox.c.event_id, outbox.c.subject, outbox.c.envelope, outbox.c.headers)
-                    .where(outbox.c.published_at.is_(None))
-                    .order_by(outbox.c.seq)
-                    .limit(self._batch)
-                )
-            ).all()
+            rows = (await session.execute(self._pending)).all()
             published = await self._publish_in_order(session, rows)
             if published:
-                await session.execute(
-                    update(outbox).where(outbox.c.seq.in_(published)).values(published_at=datetime.now(UTC))
-                )
+                await session.execute(self._mark, {"seqs": published, "at": datetime.now(UTC)})
         return len(published)
 
     async def _publish_in_order(self, session: AsyncSession, rows: Any) -> list[int]:
@@ -164,7 +167,7 @@ class Relay:
             return 0.0
         if oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=UTC)
-        return max(0.0, (datetime.now(UTC) - oldest).total_seconds())
+        return max(0.0, (datetime.now(UTC) - oldest).total_seconds())  # type: ignore[no-any-return]
 
     async def run(self, stop: asyncio.Event) -> None:
         """Relays until ``stop`` is set; backs off while NATS or the database is unavailable."""
