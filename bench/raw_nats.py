@@ -87,9 +87,7 @@ async def _pull(js: Any, total: int) -> float:
 
 
 async def _ordered(js: Any, total: int) -> float:
-    subscription = await js.subscribe(
-        SUBJECT, stream=STREAM, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
-    )
+    subscription = await js.subscribe(SUBJECT, stream=STREAM, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL)
     seen = 0
     started = time.perf_counter()
     while seen < total:
