@@ -9,7 +9,10 @@ institution has its own PostgreSQL database; producer, relay and consumer share 
   requests would) as fast as they can while the relay
   and the consumer run; the rate is events / (last inbox commit - first outbox commit);
 - latency: events are committed at a fixed offered rate (open loop) for ``seconds``; each event's
-  latency runs from the end of its outbox commit to the end of its inbox commit.
+  latency runs from the end of its outbox commit to the end of its inbox commit;
+- relay drain: the relay alone (no consumer running), ``events`` rows already committed, timed from
+  the first round until every row is marked published; once waiting for each PubAck
+  (``relay_window`` 1) and once with the configured window, so both run on the same machine load.
 """
 
 import asyncio
@@ -123,6 +126,32 @@ class Hop:
             await asyncio.sleep(0.01)
 
 
+async def drain_rate(producer: ServiceContext, url: str, *, events: int, window: int) -> float:
+    """Events per second the relay publishes from an outbox already holding ``events`` rows."""
+    for start in range(0, events, 100):  # staged 100 to a transaction: only the relay is timed
+        async with producer.sessions() as session, session.begin():
+            for _ in range(min(100, events - start)):
+                await stage(session, producer.tables, registered(uuid4()), actor="system:bench")
+    connection = await nats.connect(url, name="bench-drain")
+    settings = producer.settings
+    publish = jetstream_publisher(connection.jetstream(), timeout=5.0, signer=settings.signer("intake"))
+    relay = Relay(
+        service="intake",
+        sessions=producer.sessions,
+        tables=producer.tables,
+        publish=publish,
+        batch=settings.relay_batch,
+        window=window,
+    )
+    try:
+        started, sent = time.perf_counter(), 0
+        while sent < events:
+            sent += await relay.relay_once()
+        return events / (time.perf_counter() - started)
+    finally:
+        await connection.close()
+
+
 async def run(url: str, *, events: int, rate: float, seconds: float, producers: int = 4) -> dict[str, Any]:
     """Sustained rate over ``events`` (``producers`` concurrent writers), then latency at ``rate``/s for ``seconds``."""
     async with (
@@ -159,6 +188,9 @@ async def run(url: str, *, events: int, rate: float, seconds: float, producers: 
                 offered_for = time.perf_counter() - start
                 await hop.wait_for(ids, timeout=max(60, total / 20))
                 latencies = [hop.done[i] - hop.committed[i] for i in ids]
+            window = producer.settings.relay_window
+            drain_one = await drain_rate(producer, url, events=events, window=1)
+            drain_window = await drain_rate(producer, url, events=events, window=window)
         finally:
             await producer.engine.dispose()
             await consumer.engine.dispose()
@@ -169,4 +201,6 @@ async def run(url: str, *, events: int, rate: float, seconds: float, producers: 
         "offered_rate_per_s": rate,
         "achieved_commit_rate_per_s": round(total / offered_for),
         "latency": latency_summary(latencies),
+        "relay_drain_window1_per_s": round(drain_one),
+        f"relay_drain_window{window}_per_s": round(drain_window),
     }

@@ -1,13 +1,15 @@
 """(a) The baseline: raw nats-py against the same synced nats-server.
 
-- publish-with-ack, one message in flight at a time (what the outbox relay does to keep order),
-  and, for reference, a window of 64 in flight;
+- publish-with-ack, one message in flight at a time (what the outbox relay did until it pipelined),
+  64 at a time in lockstep (``gather``), and a sliding window of 64 with ``publish_async`` (what the
+  relay does now);
 - pull-consume with a durable pull consumer (fetch 100, ack each message);
 - an ordered consumer reading the stream from the start (what ``adr-reporting rebuild`` uses).
 """
 
 import asyncio
 import time
+from collections import deque
 from typing import Any
 
 import nats
@@ -36,7 +38,9 @@ async def run(url: str, *, messages: int) -> dict[str, Any]:
             await asyncio.gather(*(js.publish(SUBJECT, PAYLOAD, stream=STREAM) for _ in range(count)))
         windowed_rate = messages / (time.perf_counter() - started)
 
-        total = 2 * messages
+        pipelined_rate = await _pipelined(js, messages, window)
+
+        total = 3 * messages
         pull_rate = await _pull(js, total)
         ordered_rate = await _ordered(js, total)
         return {
@@ -44,12 +48,26 @@ async def run(url: str, *, messages: int) -> dict[str, Any]:
             "payload_bytes": len(PAYLOAD),
             "publish_ack_per_s": round(publish_rate),
             "publish_ack_window64_per_s": round(windowed_rate),
+            "publish_async_window64_per_s": round(pipelined_rate),
             "pull_consume_per_s": round(pull_rate),
             "ordered_read_per_s": round(ordered_rate),
         }
     finally:
         await js.delete_stream(STREAM)
         await connection.close()
+
+
+async def _pipelined(js: Any, messages: int, window: int) -> float:
+    """``publish_async`` with up to ``window`` PubAcks outstanding, taken in order (what the relay does)."""
+    in_flight: deque[asyncio.Future[Any]] = deque()
+    started = time.perf_counter()
+    for _ in range(messages):
+        if len(in_flight) >= window:
+            await in_flight.popleft()
+        in_flight.append(await js.publish_async(SUBJECT, PAYLOAD, stream=STREAM))
+    for ack in in_flight:
+        await ack
+    return messages / (time.perf_counter() - started)
 
 
 async def _pull(js: Any, total: int) -> float:
@@ -69,9 +87,7 @@ async def _pull(js: Any, total: int) -> float:
 
 
 async def _ordered(js: Any, total: int) -> float:
-    subscription = await js.subscribe(
-        SUBJECT, stream=STREAM, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
-    )
+    subscription = await js.subscribe(SUBJECT, stream=STREAM, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL)
     seen = 0
     started = time.perf_counter()
     while seen < total:

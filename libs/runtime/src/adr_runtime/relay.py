@@ -5,6 +5,20 @@ that even with several worker replicas, so events leave in sequence order; on SQ
 single worker process is the relay. Each event is published with ``Nats-Msg-Id`` equal to its
 event id, so a republish after a crash is dropped by the stream's duplicate window, and
 consumers' inboxes drop anything later.
+
+**Windowed publishing.** Waiting for each PubAck before sending the next costs one synced disk
+write per event. With a publisher that can pipeline (:class:`PipelinedPublish`, as
+:func:`jetstream_publisher` does), up to ``window`` events are in flight: they are written to the
+connection one after another (so the server receives them in outbox order), their PubAcks are
+taken in that same order, and rows are marked published only up to the first failure, which
+ends the round. Every pipelined event after the first of a round also carries
+``Nats-Expected-Last-Msg-Id`` naming the event before it, so if one is refused or lost, the
+server refuses every later one too rather than storing them ahead of it; the next round starts
+again at the failed row, and the duplicate window drops whatever was in fact stored.
+
+**Waking.** The relay polls every ``idle_seconds`` and is woken at once by a commit that staged
+events (:mod:`adr_runtime.outbox_signal`): in its own process directly, from other processes
+through PostgreSQL ``LISTEN`` (:mod:`adr_runtime.outbox_listener`).
 """
 
 import asyncio
@@ -12,40 +26,32 @@ import contextlib
 import json
 import logging
 import zlib
+from collections import deque
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select, text, update
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from adr_contracts.subjects import parse_subject, stream_name
-from adr_runtime import metrics
-from adr_runtime.signing import HEADER as SIGNATURE_HEADER
-from adr_runtime.signing import Signer
+from adr_runtime import metrics, outbox_signal
+from adr_runtime.outbox_listener import OutboxListener
+from adr_runtime.publishing import (
+    EXPECTED_LAST_MSG_ID,
+    JetStreamPublisher,
+    PipelinedPublish,
+    Publish,
+    discard,
+    jetstream_publisher,
+    one_at_a_time,
+)
 from adr_runtime.tables import MessagingTables
 
 logger = logging.getLogger(__name__)
 
-Publish = Callable[[str, bytes, dict[str, str]], Awaitable[Any]]
+__all__ = ["JetStreamPublisher", "PipelinedPublish", "Publish", "Relay", "jetstream_publisher"]
 
-
-def jetstream_publisher(js: Any, *, timeout: float, signer: Signer | None = None) -> Publish:
-    """A publish function over a nats-py JetStream context that waits for the stream's ack.
-
-    Args:
-        js: ``nc.jetstream()``.
-        timeout: seconds to wait for the PubAck (nats-py's own default is 0.5 s).
-        signer: signs each event (subject and exact body) in the ``Adr-Signature`` header.
-    """
-
-    async def publish(subject: str, body: bytes, headers: dict[str, str]) -> Any:
-        stream = stream_name(parse_subject(subject).producer)
-        if signer is not None:
-            headers = {**headers, SIGNATURE_HEADER: signer.sign(subject, body)}
-        return await js.publish(subject, body, timeout=timeout, stream=stream, headers=headers)
-
-    return publish
+InFlight = deque[tuple[int, "asyncio.Future[Any]"]]
 
 
 class Relay:
@@ -57,18 +63,41 @@ class Relay:
         service: str,
         sessions: async_sessionmaker[AsyncSession],
         tables: MessagingTables,
-        publish: Publish,
+        publish: Publish | PipelinedPublish,
         batch: int = 200,
         idle_seconds: float = 0.2,
+        window: int = 64,
+        lag_seconds: float = 5.0,
+        listen: bool = True,
     ) -> None:
         self._service = service
         self._sessions = sessions
         self._tables = tables
-        self._publish = publish
+        # a plain publish function waits for its own ack: one in flight
+        self._send: Callable[[str, bytes, dict[str, str]], Awaitable[asyncio.Future[Any]]] = (
+            publish.send if isinstance(publish, PipelinedPublish) else one_at_a_time(publish)
+        )
+        self._window = max(1, window) if isinstance(publish, PipelinedPublish) else 1
         self._batch = batch
         self._idle = idle_seconds
+        self._lag_every = lag_seconds
+        self._listen = listen
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode()) & 0x7FFFFFFF
         self._wake = asyncio.Event()
+        self.listener: OutboxListener | None = None
+        outbox = tables.outbox
+        # built once: the round runs them again and again
+        self._pending = (
+            select(outbox.c.seq, outbox.c.event_id, outbox.c.subject, outbox.c.envelope, outbox.c.headers)
+            .where(outbox.c.published_at.is_(None))
+            .order_by(outbox.c.seq)
+            .limit(batch)
+        )
+        self._mark = (
+            update(outbox)
+            .where(outbox.c.seq.in_(bindparam("seqs", expanding=True)))
+            .values(published_at=bindparam("at"))
+        )
 
     def wake(self) -> None:
         """Asks the loop to look at the outbox now rather than after its idle pause."""
@@ -79,38 +108,43 @@ class Relay:
         async with self._sessions() as session, session.begin():
             if not await self._hold_relay_lock(session):
                 return 0
-            outbox = self._tables.outbox
-            rows = (
-                await session.execute(
-                    select(outbox.c.seq, outbox.c.event_id, outbox.c.subject, outbox.c.envelope, outbox.c.headers)
-                    .where(outbox.c.published_at.is_(None))
-                    .order_by(outbox.c.seq)
-                    .limit(self._batch)
-                )
-            ).all()
+            rows = (await session.execute(self._pending)).all()
             published = await self._publish_in_order(session, rows)
             if published:
-                await session.execute(
-                    update(outbox).where(outbox.c.seq.in_(published)).values(published_at=datetime.now(UTC))
-                )
+                await session.execute(self._mark, {"seqs": published, "at": datetime.now(UTC)})
         return len(published)
 
     async def _publish_in_order(self, session: AsyncSession, rows: Any) -> list[int]:
+        in_flight: InFlight = deque()
         published: list[int] = []
+        failed: tuple[int, BaseException] | None = None  # the first ack that failed
+        unsent: tuple[int, BaseException] | None = None  # the row whose sending failed
+        previous: str | None = None
         for row in rows:
+            if len(in_flight) >= self._window and (failed := await _settle(in_flight, published)):
+                break
             headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.event_id)}
+            if previous is not None and self._window > 1:
+                headers[EXPECTED_LAST_MSG_ID] = previous
             body = json.dumps(row.envelope, ensure_ascii=False, separators=(",", ":")).encode()
             try:
-                await self._publish(row.subject, body, headers)
-            except Exception as exc:  # stop at the first failure so that order holds; retried next round
-                await self._record_failure(session, row.seq, exc)
-                logger.warning("outbox relay paused: publish failed (%s)", type(exc).__name__)
+                in_flight.append((row.seq, await self._send(row.subject, body, headers)))
+            except Exception as exc:  # nothing after a failure is sent, so order holds
+                unsent = (row.seq, exc)
                 break
-            published.append(row.seq)
+            previous = headers["Nats-Msg-Id"]
+        while in_flight and failed is None:
+            failed = await _settle(in_flight, published)
+        failed = failed or unsent
+        for _seq, ack in in_flight:
+            discard(ack)
+        if failed is not None:  # the round stops here; the next one resumes from this row
+            await self._record_failure(session, *failed)
+            logger.warning("outbox relay paused: publish failed (%s)", type(failed[1]).__name__)
         metrics.RELAYED.labels(self._service).inc(len(published))
         return published
 
-    async def _record_failure(self, session: AsyncSession, seq: int, exc: Exception) -> None:
+    async def _record_failure(self, session: AsyncSession, seq: int, exc: BaseException) -> None:
         outbox = self._tables.outbox
         await session.execute(
             update(outbox)
@@ -133,12 +167,30 @@ class Relay:
             return 0.0
         if oldest.tzinfo is None:
             oldest = oldest.replace(tzinfo=UTC)
-        return max(0.0, (datetime.now(UTC) - oldest).total_seconds())
+        return max(0.0, (datetime.now(UTC) - oldest).total_seconds())  # type: ignore[no-any-return]
 
     async def run(self, stop: asyncio.Event) -> None:
         """Relays until ``stop`` is set; backs off while NATS or the database is unavailable."""
+        engine = self._sessions.kw.get("bind")
+        forget = outbox_signal.on_commit(engine, self.wake) if isinstance(engine, AsyncEngine) else None
+        helpers = [asyncio.create_task(self._report_lag(stop), name=f"{self._service}-outbox-lag")]
+        if self._listen and isinstance(engine, AsyncEngine) and engine.dialect.name == "postgresql":
+            self.listener = OutboxListener(engine, self.wake)
+            helpers.append(asyncio.create_task(self.listener.run(stop), name=f"{self._service}-outbox-listen"))
+        try:
+            await self._loop(stop)
+        finally:
+            if forget is not None:
+                forget()
+            for helper in helpers:
+                helper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await helper
+
+    async def _loop(self, stop: asyncio.Event) -> None:
         failures = 0
         while not stop.is_set():
+            self._wake.clear()  # before reading, so a commit during the round is not missed
             try:
                 sent = await self.relay_once()
                 failures = 0
@@ -146,26 +198,32 @@ class Relay:
                 failures += 1
                 logger.exception("outbox relay round failed")
                 sent = 0
-            metrics.OUTBOX_LAG.labels(self._service).set(await self._safe_lag())
             if sent:
                 continue
             pause = min(self._idle * (2 ** min(failures, 5)), 5.0)
-            await _wait_any(stop, self._wake, pause)
-            self._wake.clear()
+            await outbox_signal.wait_any(stop, self._wake, timeout=pause)
 
-    async def _safe_lag(self) -> float:
-        try:
-            return await self.oldest_pending_age()
-        except Exception:
-            return float("nan")
+    async def _report_lag(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                lag = await self.oldest_pending_age()
+            except Exception:  # the database is away: say so rather than keep an old figure
+                lag = float("nan")
+            metrics.OUTBOX_LAG.labels(self._service).set(lag)
+            await outbox_signal.wait_any(stop, timeout=self._lag_every)
 
 
-async def _wait_any(stop: asyncio.Event, wake: asyncio.Event, timeout: float) -> None:
-    waiters = [asyncio.create_task(stop.wait()), asyncio.create_task(wake.wait())]
+async def _settle(in_flight: InFlight, published: list[int]) -> tuple[int, BaseException] | None:
+    """Waits for the oldest PubAck in flight; notes its row as published, or returns the failure."""
+    seq, ack = in_flight.popleft()
     try:
-        await asyncio.wait(waiters, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
-    finally:
-        for waiter in waiters:
-            waiter.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await waiter
+        await ack
+    except asyncio.CancelledError:
+        task = asyncio.current_task()
+        if task is not None and task.cancelling():
+            raise  # the relay itself is being stopped
+        return seq, ConnectionError("the publish was abandoned by the client")
+    except Exception as exc:
+        return seq, exc
+    published.append(seq)
+    return None

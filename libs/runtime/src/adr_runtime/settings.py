@@ -37,6 +37,10 @@ class ServiceSettings(BaseSettings):
     js_replicas: int = 1
     relay_batch: int = 200
     relay_idle_seconds: float = 0.2
+    # PubAcks the relay keeps outstanding (1 = wait for each before sending the next)
+    relay_window: int = Field(default=64, ge=1, le=4000)
+    # how often the relay measures the age of its oldest unpublished event (the lag metric)
+    relay_lag_seconds: float = Field(default=5.0, gt=0)
     publish_timeout_seconds: float = 5.0
     max_deliver: int = 5
     # published outbox rows are kept this long so that `adr-<svc> repair` can republish what a broker lost

@@ -8,8 +8,10 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_contracts import Envelope
-from adr_runtime import outbox
+from adr_runtime import outbox, outbox_signal
 from adr_runtime.tables import MessagingTables
+
+outbox_signal.install()  # idempotent; here so that every process that stages events signals its commits
 
 
 class SqlUnitOfWork:
@@ -65,7 +67,11 @@ class SqlUnitOfWork:
         return ()
 
     async def commit(self) -> None:
-        """Stages the collected events in the outbox and history, then commits everything at once."""
+        """Stages the collected events in the outbox and history, then commits everything at once.
+
+        Committing a transaction that staged events wakes the relay (``outbox_signal``'s session
+        hooks: at once in this process, through ``NOTIFY`` from another one on PostgreSQL).
+        """
         for item in self.collect_envelopes():
             if isinstance(item, outbox.HistoryNote):
                 await outbox.record_note(self.session, self._tables, item, actor=self.actor)

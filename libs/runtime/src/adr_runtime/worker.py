@@ -129,6 +129,8 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         ),
         batch=settings.relay_batch,
         idle_seconds=settings.relay_idle_seconds,
+        window=settings.relay_window,
+        lag_seconds=settings.relay_lag_seconds,
     )
     stop_relay = asyncio.Event()
     task = asyncio.create_task(relay.run(stop_relay), name=f"{ctx.spec.name}-relay")
