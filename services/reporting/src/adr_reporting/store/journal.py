@@ -22,18 +22,27 @@ def _insert(session: AsyncSession) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-async def record(session: AsyncSession, entry: Entry, subject: str, position: StreamPosition | None) -> bool:
-    """Adds the fact unless it is already there (by event id); True when it was new."""
-    result = await session.execute(
+def journal_row(entry: Entry, subject: str, position: StreamPosition | None) -> dict[str, Any]:
+    """The journal's row of a fact read at a stream position."""
+    return {
+        "event_id": entry.event_id, "kind": entry.kind.value, "subject": subject, "case_id": entry.case_id,
+        "occurred_on": entry.on, "agency_codes": list(entry.agency_codes), "data": dict(entry.data),
+        "stream": position.stream if position else None, "stream_seq": position.sequence if position else None,
+    }
+
+
+async def record(session: AsyncSession, rows: list[dict[str, Any]]) -> set[UUID]:
+    """Adds the facts the journal does not have yet (by event id); returns the event ids that were new."""
+    if not rows:
+        return set()
+    statement = (
         _insert(session)(report_facts)
-        .values(
-            event_id=entry.event_id, kind=entry.kind.value, subject=subject, case_id=entry.case_id,
-            occurred_on=entry.on, agency_codes=list(entry.agency_codes), data=dict(entry.data),
-            stream=position.stream if position else None, stream_seq=position.sequence if position else None,
-        )
         .on_conflict_do_nothing(index_elements=["event_id"])
+        .returning(report_facts.c.event_id)
     )
-    return bool(result.rowcount)
+    if len(rows) == 1:
+        return set((await session.execute(statement.values(rows[0]))).scalars())
+    return set((await session.execute(statement, rows)).scalars())
 
 
 async def advance(session: AsyncSession, projection: str, position: StreamPosition | None) -> None:
@@ -82,14 +91,6 @@ async def load(session: AsyncSession, *, until: date | None = None, kinds: tuple
         query = query.where(report_facts.c.kind.in_([k.value for k in kinds]))
     rows = (await session.execute(query.order_by(report_facts.c.occurred_on, report_facts.c.event_id))).all()
     return [_to_entry(row) for row in rows]
-
-
-async def load_between(session: AsyncSession, kind: Kind, start: date, end: date) -> list[Entry]:
-    """The facts of one kind dated in [start, end]."""
-    query = select(report_facts).where(
-        report_facts.c.kind == kind.value, report_facts.c.occurred_on >= start, report_facts.c.occurred_on <= end
-    )
-    return [_to_entry(row) for row in (await session.execute(query)).all()]
 
 
 async def count(session: AsyncSession) -> int:
