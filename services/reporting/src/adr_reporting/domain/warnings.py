@@ -114,26 +114,36 @@ def _repeated(entry: Entry, counts: Mapping[str, int], rules: WarningRules) -> l
 class WindowCounts:
     """Registrations per pattern key and day, kept in memory (a rebuild counts its window here).
 
-    Memory is one integer per key and day, whatever the number of registrations.
+    Memory is one integer per key and day, whatever the number of registrations. The last count of
+    each key is remembered and kept up to date, so that registrations of the same day (the usual
+    case in stream order) are counted without summing the window again.
     """
 
     def __init__(self) -> None:
         self._days: dict[str, dict[date, int]] = {}
+        self._last: dict[str, tuple[date, date, int]] = {}  # key: (start, end, count) of its last count
 
     def add(self, key: str, day: date) -> None:
         """Counts one registration of the key on the day."""
         days = self._days.setdefault(key, {})
         days[day] = days.get(day, 0) + 1
+        last = self._last.get(key)
+        if last is not None and last[0] <= day <= last[1]:
+            self._last[key] = (last[0], last[1], last[2] + 1)
 
     def count(self, key: str, start: date, end: date) -> int:
         """The registrations of the key dated in [start, end]."""
-        days = self._days.get(key)
-        if not days:
-            return 0
+        last = self._last.get(key)
+        if last is not None and last[0] == start and last[1] == end:
+            return last[2]
+        days = self._days.get(key, {})
         span = (end - start).days + 1
         if span > len(days):
-            return sum(n for day, n in days.items() if start <= day <= end)
-        return sum(days.get(start + timedelta(days=i), 0) for i in range(span))
+            total = sum(n for day, n in days.items() if start <= day <= end)
+        else:
+            total = sum(days.get(start + timedelta(days=i), 0) for i in range(span))
+        self._last[key] = (start, end, total)
+        return total
 
 
 def is_new(candidate: Candidate, last_raised_on: date | None) -> bool:

@@ -9,6 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_reporting.domain.journal import Entry, Kind
+from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import projection_positions, report_facts
 from adr_runtime.consumer import StreamPosition
 
@@ -33,16 +34,7 @@ def journal_row(entry: Entry, subject: str, position: StreamPosition | None) -> 
 
 async def record(session: AsyncSession, rows: list[dict[str, Any]]) -> set[UUID]:
     """Adds the facts the journal does not have yet (by event id); returns the event ids that were new."""
-    if not rows:
-        return set()
-    statement = (
-        _insert(session)(report_facts)
-        .on_conflict_do_nothing(index_elements=["event_id"])
-        .returning(report_facts.c.event_id)
-    )
-    if len(rows) == 1:
-        return set((await session.execute(statement.values(rows[0]))).scalars())
-    return set((await session.execute(statement, rows)).scalars())
+    return await insert_new(session, report_facts, rows, "event_id")
 
 
 async def advance(session: AsyncSession, projection: str, position: StreamPosition | None) -> None:

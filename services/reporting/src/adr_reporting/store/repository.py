@@ -8,7 +8,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_reporting.domain.facts import DisputeFacts, Fact
-from adr_reporting.store.journal import insert_for
+from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import dispute_facts
 
 _COLUMNS = tuple(c.name for c in dispute_facts.columns if c.name not in ("case_id", "mediation_status"))
@@ -63,16 +63,8 @@ class FactsRepository:
             await self._insert_new([merged[case_id] for case_id in new], facts)
 
     async def _insert_new(self, rows: list[DisputeFacts], facts: dict[UUID, list[Fact]]) -> None:
-        statement = (
-            insert_for(self._session)(dispute_facts)
-            .on_conflict_do_nothing(index_elements=["case_id"])
-            .returning(dispute_facts.c.case_id)
-        )
         values = [{"case_id": row.case_id, **_to_row(row)} for row in rows]
-        if len(values) == 1:
-            inserted = set((await self._session.execute(statement.values(values[0]))).scalars())
-        else:
-            inserted = set((await self._session.execute(statement, values)).scalars())
+        inserted = await insert_new(self._session, dispute_facts, values, "case_id")
         for row in rows:
             if row.case_id not in inserted:  # created concurrently: merge through the locked row
                 locked = await self.get_for_update(row.case_id)

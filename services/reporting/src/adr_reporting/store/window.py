@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_reporting.domain.journal import Entry
 from adr_reporting.domain.warnings import WindowCounts, window_keys
-from adr_reporting.store.journal import insert_for
+from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import early_warnings, window_registrations
 
 _WINDOW = window_registrations.c
@@ -52,9 +52,7 @@ def rows_of(entry: Entry) -> list[dict[str, Any]]:
 
 async def insert_rows(session: AsyncSession, rows: list[dict[str, Any]]) -> None:
     """Adds the rows (in one statement per batch; a row already there is left alone)."""
-    if rows:
-        statement = insert_for(session)(window_registrations).on_conflict_do_nothing()
-        await session.execute(statement, rows)
+    await insert_new(session, window_registrations, rows, "event_id")
 
 
 class StoredWindow:
@@ -82,7 +80,8 @@ class StoredWindow:
 
     async def last_raised(self, key: str) -> date | None:
         query = select(func.max(early_warnings.c.raised_on)).where(early_warnings.c.key == key)
-        return await self._session.scalar(query)
+        last: date | None = await self._session.scalar(query)
+        return last
 
     def raised(self, key: str, day: date) -> None:  # noqa: ARG002 - the database already has the warning
         return None
