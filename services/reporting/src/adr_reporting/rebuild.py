@@ -14,6 +14,7 @@ Stop the worker while rebuilding, or let it run: an event it applies meanwhile i
 and is not lost when the rebuild commits only if it was published before the rebuild started.
 """
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ logger = logging.getLogger(__name__)
 PROJECTION_TABLES = (
     report_facts, dispute_facts, agencies, subsidy_lines, window_registrations, projection_positions,
 )
+STALL_SECONDS = 10  # a stream that sends nothing for this long while the rebuild waits is an error
 BATCH_SIZE = 2000  # events applied together: a few bulk statements each, memory bounded by the batch
 
 Progress = Callable[[str, int, int], None]  # stream, messages read in it, messages in it
@@ -103,29 +105,59 @@ class _Replay:
     stream: str
     subjects: set[str]
     batch: list[projections.Incoming] = field(default_factory=list)
+    applying: bool = False  # a batch is being written (the stream is not stalled)
 
     async def run(
         self, js: nats.js.JetStreamContext, last: int, total: int, progress: Progress | None, batch_size: int
     ) -> None:
+        """Reads the stream up to ``last`` with an ordered consumer, applying a batch at a time.
+
+        Messages are taken by a callback, which the client calls for one message at a time and
+        awaits (a batch being applied holds the next messages in the client's queue, within the
+        consumer's flow control); the reading ends at ``last``, on an error, or after
+        ``STALL_SECONDS`` without a message.
+        """
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        async def on_message(msg: nats.aio.msg.Msg) -> None:
+            if done.done():
+                return
+            try:
+                if await self._take(msg, last, total, progress, batch_size):
+                    done.set_result(None)
+            except Exception as exc:  # ends the rebuild (and its transaction) with the error
+                done.set_exception(exc)
+
         filter_subject = ALL_STREAMS[self.stream][0] if len(ALL_STREAMS.get(self.stream, [])) == 1 else ">"
         subscription = await js.subscribe(
-            filter_subject, stream=self.stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
+            filter_subject, stream=self.stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL, cb=on_message
         )
         try:
-            while True:
-                msg = await subscription.next_msg(timeout=10)
-                sequence = int(msg.metadata.sequence.stream)
-                self.report.read[self.stream] += 1
-                if msg.subject in self.subjects:
-                    self._decode(msg, sequence)
-                if len(self.batch) >= batch_size or sequence >= last:
-                    await self._apply()
-                    if progress:
-                        progress(self.stream, self.report.read[self.stream], total)
-                if sequence >= last:
-                    break
+            await self._until(done)
         finally:
             await subscription.unsubscribe()
+
+    async def _take(
+        self, msg: nats.aio.msg.Msg, last: int, total: int, progress: Progress | None, batch_size: int
+    ) -> bool:
+        sequence = int(msg.metadata.sequence.stream)
+        self.report.read[self.stream] += 1
+        if msg.subject in self.subjects:
+            self._decode(msg, sequence)
+        if len(self.batch) >= batch_size or sequence >= last:
+            await self._apply()
+            if progress:
+                progress(self.stream, self.report.read[self.stream], total)
+        return sequence >= last
+
+    async def _until(self, done: asyncio.Future[None]) -> None:
+        read = -1
+        while not done.done():
+            await asyncio.wait({done}, timeout=STALL_SECONDS)
+            if not done.done() and not self.applying and self.report.read[self.stream] == read:
+                raise TimeoutError(f"{self.stream}: no message for {STALL_SECONDS} s")
+            read = self.report.read[self.stream]
+        done.result()
 
     def _decode(self, msg: nats.aio.msg.Msg, sequence: int) -> None:
         try:
@@ -140,7 +172,11 @@ class _Replay:
 
     async def _apply(self) -> None:
         batch, self.batch = self.batch, []
-        applied = await projections.project_batch(self.session, batch, self.rules, self.window)
+        self.applying = True
+        try:
+            applied = await projections.project_batch(self.session, batch, self.rules, self.window)
+        finally:
+            self.applying = False
         self.report.applied += applied
         self.report.skipped += len(batch) - applied
 

@@ -133,17 +133,28 @@ class WindowCounts:
 
     def count(self, key: str, start: date, end: date) -> int:
         """The registrations of the key dated in [start, end]."""
-        last = self._last.get(key)
-        if last is not None and last[0] == start and last[1] == end:
-            return last[2]
         days = self._days.get(key, {})
-        span = (end - start).days + 1
-        if span > len(days):
-            total = sum(n for day, n in days.items() if start <= day <= end)
+        last = self._last.get(key)
+        if last is not None and last[0] <= start <= last[1] and end - start == last[1] - last[0]:
+            # the window slid forward: drop the days it left, add the days it reached
+            total = last[2] - _sum(days, last[0], start) + _sum(days, last[1] + _DAY, end + _DAY)
         else:
-            total = sum(days.get(start + timedelta(days=i), 0) for i in range(span))
+            total = _sum(days, start, end + _DAY)
         self._last[key] = (start, end, total)
         return total
+
+
+_DAY = timedelta(days=1)
+
+
+def _sum(days: dict[date, int], start: date, stop: date) -> int:
+    """The registrations dated in [start, stop)."""
+    span = (stop - start).days
+    if span <= 0:
+        return 0
+    if span > len(days):
+        return sum(n for day, n in days.items() if start <= day < stop)
+    return sum(days.get(start + timedelta(days=i), 0) for i in range(span))
 
 
 def is_new(candidate: Candidate, last_raised_on: date | None) -> bool:
