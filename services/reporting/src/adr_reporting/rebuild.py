@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 import nats
+from nats.aio.msg import Msg
 from nats.js.api import DeliverPolicy
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -105,7 +106,7 @@ class _Replay:
     stream: str
     subjects: set[str]
     batch: list[projections.Incoming] = field(default_factory=list)
-    applying: bool = False  # a batch is being written (the stream is not stalled)
+    writing: asyncio.Task[None] | None = None  # the batch being written while the next one is decoded
 
     async def run(
         self, js: nats.js.JetStreamContext, last: int, total: int, progress: Progress | None, batch_size: int
@@ -113,13 +114,14 @@ class _Replay:
         """Reads the stream up to ``last`` with an ordered consumer, applying a batch at a time.
 
         Messages are taken by a callback, which the client calls for one message at a time and
-        awaits (a batch being applied holds the next messages in the client's queue, within the
-        consumer's flow control); the reading ends at ``last``, on an error, or after
+        awaits. A full batch is written by a task of its own while the next one is decoded (the
+        database works while this process decodes); a batch waits for the previous one to be written,
+        so they are applied in stream order. The reading ends at ``last``, on an error, or after
         ``STALL_SECONDS`` without a message.
         """
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
-        async def on_message(msg: nats.aio.msg.Msg) -> None:
+        async def on_message(msg: Msg) -> None:
             if done.done():
                 return
             try:
@@ -136,30 +138,44 @@ class _Replay:
             await self._until(done)
         finally:
             await subscription.unsubscribe()
+            if self.writing is not None and not self.writing.done():
+                self.writing.cancel()
+                await asyncio.gather(self.writing, return_exceptions=True)
 
     async def _take(
-        self, msg: nats.aio.msg.Msg, last: int, total: int, progress: Progress | None, batch_size: int
+        self, msg: Msg, last: int, total: int, progress: Progress | None, batch_size: int
     ) -> bool:
         sequence = int(msg.metadata.sequence.stream)
         self.report.read[self.stream] += 1
         if msg.subject in self.subjects:
             self._decode(msg, sequence)
         if len(self.batch) >= batch_size or sequence >= last:
-            await self._apply()
+            await self._written()
+            self.writing = asyncio.create_task(self._apply(self.batch))
+            self.batch = []
+            if sequence >= last:
+                await self._written()
             if progress:
                 progress(self.stream, self.report.read[self.stream], total)
         return sequence >= last
+
+    async def _written(self) -> None:
+        if self.writing is not None:
+            await self.writing
 
     async def _until(self, done: asyncio.Future[None]) -> None:
         read = -1
         while not done.done():
             await asyncio.wait({done}, timeout=STALL_SECONDS)
-            if not done.done() and not self.applying and self.report.read[self.stream] == read:
+            if self.writing is not None and self.writing.done() and self.writing.exception():
+                raise self.writing.exception()  # type: ignore[misc]
+            writing = self.writing is not None and not self.writing.done()
+            if not done.done() and not writing and self.report.read[self.stream] == read:
                 raise TimeoutError(f"{self.stream}: no message for {STALL_SECONDS} s")
             read = self.report.read[self.stream]
         done.result()
 
-    def _decode(self, msg: nats.aio.msg.Msg, sequence: int) -> None:
+    def _decode(self, msg: Msg, sequence: int) -> None:
         try:
             envelope = _model(msg.subject).model_validate_json(msg.data)
         except Exception:  # dead-lettered when it was first delivered: it never counted
@@ -170,13 +186,8 @@ class _Replay:
             return
         self.batch.append(projections.Incoming.of(envelope, StreamPosition(self.stream, sequence)))
 
-    async def _apply(self) -> None:
-        batch, self.batch = self.batch, []
-        self.applying = True
-        try:
-            applied = await projections.project_batch(self.session, batch, self.rules, self.window)
-        finally:
-            self.applying = False
+    async def _apply(self, batch: list[projections.Incoming]) -> None:
+        applied = await projections.project_batch(self.session, batch, self.rules, self.window)
         self.report.applied += applied
         self.report.skipped += len(batch) - applied
 

@@ -1,5 +1,6 @@
 """Agency scorecards with configurable weights (M10), and the early-warning rules (M11, K3)."""
 
+import random
 from datetime import date, timedelta
 from uuid import uuid4
 
@@ -111,6 +112,18 @@ def test_window_counts_keep_one_number_per_key_and_day() -> None:
     assert counts.count("k", window_start(DAY, RULES), DAY) == 4  # 30 days: offsets 0..29
     assert counts.count("k", DAY - timedelta(days=1000), DAY) == 6  # a wide span sums the days it has
     assert counts.count("other", DAY, DAY) == 0
+
+
+@pytest.mark.clause("M11")
+def test_window_counts_agree_with_counting_every_registration_however_the_days_come() -> None:
+    counts, seen, rng = WindowCounts(), [], random.Random(11)
+    for n in range(3000):
+        day = DAY + timedelta(days=n // 10 + rng.randint(-5, 5))  # mostly forward, sometimes back
+        counts.add("k", day)
+        seen.append(day)
+        end = day + timedelta(days=rng.choice([0, 0, 0, 1, -40, 60]))
+        start = window_start(end, RULES)
+        assert counts.count("k", start, end) == sum(start <= d <= end for d in seen)
 
 
 @pytest.mark.clause("M11")

@@ -31,7 +31,10 @@ async def insert_new(session: AsyncSession, table: Table, rows: list[dict[str, A
 
 async def _unnest(session: AsyncSession, table: Table, rows: list[dict[str, Any]], returning: str) -> set[Any]:
     sql, columns = _unnest_sql(table, returning)
-    arrays = [[convert(row.get(name)) for row in rows] for name, convert in columns]
+    arrays = [
+        [row.get(name) for row in rows] if convert is None else [convert(row.get(name)) for row in rows]
+        for name, convert in columns
+    ]
     connection = await session.connection()
     raw = await connection.get_raw_connection()
     records = await raw.driver_connection.fetch(sql, *arrays)  # type: ignore[union-attr]
@@ -42,7 +45,7 @@ _PG = postgresql.dialect()  # type: ignore[no-untyped-call]
 
 
 @cache
-def _unnest_sql(table: Table, returning: str) -> tuple[str, list[tuple[str, Callable[[Any], Any]]]]:
+def _unnest_sql(table: Table, returning: str) -> tuple[str, list[tuple[str, Callable[[Any], Any] | None]]]:
     columns = list(table.columns)
     casts = ", ".join(f"${n}::{_impl(c).compile(dialect=_PG)}[]" for n, c in enumerate(columns, start=1))
     names = ", ".join(f'"{c.name}"' for c in columns)
@@ -59,10 +62,10 @@ def _impl(column: Column[Any]) -> Any:
     return kind.impl_instance if isinstance(kind, TypeDecorator) else kind
 
 
-def _converter(column: Column[Any]) -> Callable[[Any], Any]:
+def _converter(column: Column[Any]) -> Callable[[Any], Any] | None:
     kind = column.type
     if isinstance(kind, TypeDecorator):
         return lambda value: kind.process_bind_param(value, _PG)
     if isinstance(kind, JSON):
         return lambda value: None if value is None else json.dumps(value, ensure_ascii=False)
-    return lambda value: value
+    return None  # asyncpg takes the value as it is
