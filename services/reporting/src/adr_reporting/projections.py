@@ -32,10 +32,19 @@ from adr_reporting.store.window import StoredWindow, Window
 from adr_runtime import outbox
 from adr_runtime.consumer import StreamPosition, current_position
 
-_DISPUTE_KINDS = frozenset({
-    Kind.REGISTERED, Kind.FILING_REVIEWED, Kind.ROUTED, Kind.MEDIATION_OPENED, Kind.AGREEMENT_REACHED,
-    Kind.MEDIATION_FAILED, Kind.CLASSIFIED, Kind.LEAD_AGENCY_DECIDED, Kind.WITHDRAWN,
-})
+_DISPUTE_KINDS = frozenset(
+    {
+        Kind.REGISTERED,
+        Kind.FILING_REVIEWED,
+        Kind.ROUTED,
+        Kind.MEDIATION_OPENED,
+        Kind.AGREEMENT_REACHED,
+        Kind.MEDIATION_FAILED,
+        Kind.CLASSIFIED,
+        Kind.LEAD_AGENCY_DECIDED,
+        Kind.WITHDRAWN,
+    }
+)
 ACTOR = "system:reporting"
 
 Handler = Callable[[AsyncSession, Envelope[Any]], Awaitable[None]]
@@ -134,12 +143,18 @@ async def _ledger(session: AsyncSession, entry: Entry) -> None:
     # one batch is booked once, whichever event reports it (一案一补)
     for number, line in enumerate(entry.get("lines", []), start=1):
         await session.execute(
-            journal.insert_for(session)(subsidy_lines).values(
-                batch_id=UUID(entry.get("batch_id")), line_no=number, period=entry.get("period"),
-                approved_on=entry.on, mediator_id=UUID(line["mediator_id"]),
-                mediation_case_id=UUID(line["mediation_case_id"]), basis_code=line["basis_code"],
+            journal.insert_for(session)(subsidy_lines)
+            .values(
+                batch_id=UUID(entry.get("batch_id")),
+                line_no=number,
+                period=entry.get("period"),
+                approved_on=entry.on,
+                mediator_id=UUID(line["mediator_id"]),
+                mediation_case_id=UUID(line["mediation_case_id"]),
+                basis_code=line["basis_code"],
                 amount_fen=int(line["amount_fen"]),
-            ).on_conflict_do_nothing(index_elements=["batch_id", "line_no"])
+            )
+            .on_conflict_do_nothing(index_elements=["batch_id", "line_no"])
         )
 
 
@@ -163,21 +178,34 @@ async def _raise(session: AsyncSession, cause: Envelope[Any], candidate: warning
     warning_id = uuid4()
     await session.execute(
         insert(early_warnings).values(
-            warning_id=warning_id, key=candidate.key, kind=candidate.kind, raised_on=candidate.raised_on,
-            agency_code=candidate.agency_code, act_type=candidate.act_type,
+            warning_id=warning_id,
+            key=candidate.key,
+            kind=candidate.kind,
+            raised_on=candidate.raised_on,
+            agency_code=candidate.agency_code,
+            act_type=candidate.act_type,
             case_ids=[str(c) for c in candidate.case_ids],
-            count=candidate.count, window_days=candidate.window_days, detail=candidate.detail,
+            count=candidate.count,
+            window_days=candidate.window_days,
+            detail=candidate.detail,
             source_event_id=cause.event_id,
         )
     )
     payload = EarlyWarningRaisedV1(
-        warning_id=warning_id, kind=WarningKind(candidate.kind), raised_on=candidate.raised_on,
-        agency_code=candidate.agency_code, act_type=candidate.act_type, case_ids=list(candidate.case_ids),
-        count=candidate.count, window_days=candidate.window_days,
+        warning_id=warning_id,
+        kind=WarningKind(candidate.kind),
+        raised_on=candidate.raised_on,
+        agency_code=candidate.agency_code,
+        act_type=candidate.act_type,
+        case_ids=list(candidate.case_ids),
+        count=candidate.count,
+        window_days=candidate.window_days,
     )
     single_case = candidate.window_days is None and len(candidate.case_ids) == 1
     event = envelope_for(
-        payload, case_id=candidate.case_ids[0] if single_case else warning_id,
-        correlation_id=cause.correlation_id, causation_id=cause.event_id,
+        payload,
+        case_id=candidate.case_ids[0] if single_case else warning_id,
+        correlation_id=cause.correlation_id,
+        causation_id=cause.event_id,
     )
     await outbox.stage(session, messaging, event, actor=ACTOR)

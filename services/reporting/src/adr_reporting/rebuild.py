@@ -46,7 +46,12 @@ logger = logging.getLogger(__name__)
 
 # the projections' tables (meetings, typical cases, notices and raised warnings are records, not projections)
 PROJECTION_TABLES = (
-    report_facts, dispute_facts, agencies, subsidy_lines, window_registrations, projection_positions,
+    report_facts,
+    dispute_facts,
+    agencies,
+    subsidy_lines,
+    window_registrations,
+    projection_positions,
 )
 STALL_SECONDS = 10  # a stream that sends nothing for this long while the rebuild waits is an error
 BATCH_SIZE = 2000  # events applied together: a few bulk statements each, memory bounded by the batch
@@ -72,8 +77,12 @@ def read_streams() -> dict[str, set[str]]:
 
 
 async def rebuild(
-    session: AsyncSession, js: nats.js.JetStreamContext, rules: WarningRules, *,
-    progress: Progress | None = None, batch_size: int = BATCH_SIZE,
+    session: AsyncSession,
+    js: nats.js.JetStreamContext,
+    rules: WarningRules,
+    *,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> RebuildReport:
     """Empties the projections and replays every stream into them, in the caller's transaction."""
     report = RebuildReport()
@@ -142,9 +151,7 @@ class _Replay:
                 self.writing.cancel()
                 await asyncio.gather(self.writing, return_exceptions=True)
 
-    async def _take(
-        self, msg: Msg, last: int, total: int, progress: Progress | None, batch_size: int
-    ) -> bool:
+    async def _take(self, msg: Msg, last: int, total: int, progress: Progress | None, batch_size: int) -> bool:
         sequence = int(msg.metadata.sequence.stream)
         self.report.read[self.stream] += 1
         if msg.subject in self.subjects:

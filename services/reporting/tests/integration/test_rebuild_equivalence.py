@@ -71,8 +71,11 @@ async def journal_size(ctx: ServiceContext) -> int:
 async def test_a_rebuild_in_small_batches_raises_what_live_processing_raised(
     running: ServiceContext, jetstream: nats.js.JetStreamContext
 ) -> None:
-    others = [*a_history(), ev(risk_assessed(RiskLevel.HIGH, on=DAY0), uuid4(), DAY0),
-              ev(obligation_overdue(due=DAY0), uuid4(), DAY0 + timedelta(days=2))]
+    others = [
+        *a_history(),
+        ev(risk_assessed(RiskLevel.HIGH, on=DAY0), uuid4(), DAY0),
+        ev(obligation_overdue(due=DAY0), uuid4(), DAY0 + timedelta(days=2)),
+    ]
     events = [*registrations(), *others]
     for envelope in events:
         await publish(jetstream, envelope)

@@ -132,8 +132,11 @@ def test_window_counts_agree_with_counting_every_registration_however_the_days_c
     [
         (Kind.OBLIGATION_OVERDUE, {"obligation_id": "o1", "due_on": "2026-11-10"}, "deadline_overdue"),
         (Kind.JUDICIAL_SUGGESTION_OVERDUE, {"suggestion_id": "s1", "reply_due_on": "2026-11-10"}, "deadline_overdue"),
-        (Kind.PROCURATORIAL_SUGGESTION_OVERDUE, {"suggestion_id": "p1", "reply_due_on": "2026-11-10"},
-         "deadline_overdue"),
+        (
+            Kind.PROCURATORIAL_SUGGESTION_OVERDUE,
+            {"suggestion_id": "p1", "reply_due_on": "2026-11-10"},
+            "deadline_overdue",
+        ),
         (Kind.RISK_ASSESSED, {"level": "high", "kind": "petition"}, "high_risk"),
         (Kind.RISK_ASSESSED, {"level": "medium", "kind": "petition"}, None),
         (Kind.HEARING_HELD, {}, None),

@@ -66,14 +66,27 @@ def from_fact(entry: Entry, counts: Mapping[str, int], rules: WarningRules) -> l
         field, label = _OVERDUE[entry.kind]
         cases = (entry.case_id,) if entry.case_id else ()
         agency = entry.agency_codes[0] if entry.agency_codes else None
-        return [Candidate(key=f"{DEADLINE_OVERDUE}:{entry.kind.value}:{entry.get(field)}", kind=DEADLINE_OVERDUE,
-                          raised_on=entry.on,
-                          detail=f"{label}（期限 {entry.get('due_on') or entry.get('reply_due_on')}）",
-                          case_ids=cases, agency_code=agency)]
+        return [
+            Candidate(
+                key=f"{DEADLINE_OVERDUE}:{entry.kind.value}:{entry.get(field)}",
+                kind=DEADLINE_OVERDUE,
+                raised_on=entry.on,
+                detail=f"{label}（期限 {entry.get('due_on') or entry.get('reply_due_on')}）",
+                case_ids=cases,
+                agency_code=agency,
+            )
+        ]
     if entry.kind is Kind.RISK_ASSESSED and entry.get("level") == "high" and entry.case_id:
         risk = "信访风险" if entry.get("kind") == "petition" else "社会稳定风险"
-        return [Candidate(key=f"{HIGH_RISK}:{entry.case_id}:{entry.get('kind')}", kind=HIGH_RISK,
-                          raised_on=entry.on, detail=f"评估为高{risk}", case_ids=(entry.case_id,))]
+        return [
+            Candidate(
+                key=f"{HIGH_RISK}:{entry.case_id}:{entry.get('kind')}",
+                kind=HIGH_RISK,
+                raised_on=entry.on,
+                detail=f"评估为高{risk}",
+                case_ids=(entry.case_id,),
+            )
+        ]
     if entry.kind is Kind.REGISTERED:
         return _repeated(entry, counts, rules)
     return []
@@ -103,11 +116,18 @@ def _repeated(entry: Entry, counts: Mapping[str, int], rules: WarningRules) -> l
         if count < (rules.agency_threshold if agency else rules.act_type_threshold):
             continue
         what = "针对同一机关的争议" if agency else f"同类行为（{value}）引发的争议"
-        found.append(Candidate(
-            key=key, kind=kind, raised_on=entry.on, detail=f"{rules.window_days}日内{what}达 {count} 件",
-            count=count, agency_code=value if agency else None, act_type=None if agency else value,
-            window_days=rules.window_days,
-        ))
+        found.append(
+            Candidate(
+                key=key,
+                kind=kind,
+                raised_on=entry.on,
+                detail=f"{rules.window_days}日内{what}达 {count} 件",
+                count=count,
+                agency_code=value if agency else None,
+                act_type=None if agency else value,
+                window_days=rules.window_days,
+            )
+        )
     return found
 
 

@@ -26,9 +26,15 @@ def _insert(session: AsyncSession) -> Any:
 def journal_row(entry: Entry, subject: str, position: StreamPosition | None) -> dict[str, Any]:
     """The journal's row of a fact read at a stream position."""
     return {
-        "event_id": entry.event_id, "kind": entry.kind.value, "subject": subject, "case_id": entry.case_id,
-        "occurred_on": entry.on, "agency_codes": list(entry.agency_codes), "data": dict(entry.data),
-        "stream": position.stream if position else None, "stream_seq": position.sequence if position else None,
+        "event_id": entry.event_id,
+        "kind": entry.kind.value,
+        "subject": subject,
+        "case_id": entry.case_id,
+        "occurred_on": entry.on,
+        "agency_codes": list(entry.agency_codes),
+        "data": dict(entry.data),
+        "stream": position.stream if position else None,
+        "stream_seq": position.sequence if position else None,
     }
 
 
@@ -69,8 +75,12 @@ async def positions(session: AsyncSession) -> dict[str, dict[str, int]]:
 
 def _to_entry(row: Any) -> Entry:
     return Entry(
-        event_id=row.event_id, kind=Kind(row.kind), on=row.occurred_on, case_id=row.case_id,
-        agency_codes=tuple(row.agency_codes or ()), data=row.data or {},
+        event_id=row.event_id,
+        kind=Kind(row.kind),
+        on=row.occurred_on,
+        case_id=row.case_id,
+        agency_codes=tuple(row.agency_codes or ()),
+        data=row.data or {},
     )
 
 
@@ -92,8 +102,6 @@ async def count(session: AsyncSession) -> int:
 
 async def case_registration(session: AsyncSession, case_id: UUID) -> Entry | None:
     """The dispute's registration fact, if it has arrived."""
-    query = select(report_facts).where(
-        report_facts.c.case_id == case_id, report_facts.c.kind == Kind.REGISTERED.value
-    )
+    query = select(report_facts).where(report_facts.c.case_id == case_id, report_facts.c.kind == Kind.REGISTERED.value)
     row = (await session.execute(query)).first()
     return _to_entry(row) if row else None

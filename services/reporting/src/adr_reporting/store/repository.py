@@ -52,8 +52,9 @@ class FactsRepository:
             return
         query = select(dispute_facts).where(dispute_facts.c.case_id.in_(list(facts))).with_for_update()
         existing = {row.case_id: _to_domain(row._mapping) for row in (await self._session.execute(query)).all()}
-        merged = {case_id: _merged(existing.get(case_id) or DisputeFacts(case_id), found)
-                  for case_id, found in facts.items()}
+        merged = {
+            case_id: _merged(existing.get(case_id) or DisputeFacts(case_id), found) for case_id, found in facts.items()
+        }
         if existing:
             rows = [{"b_case_id": case_id, **_to_row(merged[case_id])} for case_id in existing]
             statement = update(dispute_facts).where(dispute_facts.c.case_id == bindparam("b_case_id"))
