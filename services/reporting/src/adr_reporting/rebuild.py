@@ -1,35 +1,60 @@
 """Rebuilding every read model by replaying the streams from the start (``adr-reporting rebuild``).
 
 The projections' tables are emptied and every event still in the producers' streams is applied
-again, through the same projection code as live consumption, in one transaction: readers keep
-seeing the old figures until the new ones are complete. Each stream is read with an ordered
-consumer (no durable state on the server, in stream order) up to its last sequence at the start.
+again, in one transaction: readers keep seeing the old figures until the new ones are complete,
+and a rebuild that fails or is stopped leaves them as they were. Each stream is read with an
+ordered consumer (no durable state on the server, in stream order) up to its last sequence at the
+start, decoded once, and applied in batches of a few thousand events through the same projection
+code as live consumption (``projections.project_batch``): the journal, the disputes' rows and the
+early warnings' window are written with one bulk statement per batch, the positions once per
+stream and batch, and the window's counts are kept in memory (one integer per key and day).
 Replaying is idempotent: the same events give the same rows, and a second rebuild changes nothing.
 Early warnings already raised are kept (they were published), so a rebuild never raises one twice.
 Stop the worker while rebuilding, or let it run: an event it applies meanwhile is in the stream
 and is not lost when the rebuild commits only if it was published before the rebuild started.
 """
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
 
 import nats
+from nats.aio.msg import Msg
 from nats.js.api import DeliverPolicy
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adr_contracts import registry
+from adr_contracts import Envelope, registry
 from adr_contracts.subjects import ALL_STREAMS, parse_subject, stream_name
 from adr_reporting import projections
 from adr_reporting.domain.warnings import WarningRules
-from adr_reporting.store.tables import agencies, dispute_facts, projection_positions, report_facts, subsidy_lines
-from adr_runtime.consumer import StreamPosition, current_position
+from adr_reporting.store.tables import (
+    agencies,
+    dispute_facts,
+    projection_positions,
+    report_facts,
+    subsidy_lines,
+    window_registrations,
+)
+from adr_reporting.store.window import FoldedWindow
+from adr_runtime.consumer import StreamPosition
 
 logger = logging.getLogger(__name__)
 
 # the projections' tables (meetings, typical cases, notices and raised warnings are records, not projections)
-PROJECTION_TABLES = (report_facts, dispute_facts, agencies, subsidy_lines, projection_positions)
+PROJECTION_TABLES = (
+    report_facts,
+    dispute_facts,
+    agencies,
+    subsidy_lines,
+    window_registrations,
+    projection_positions,
+)
+STALL_SECONDS = 10  # a stream that sends nothing for this long while the rebuild waits is an error
+BATCH_SIZE = 2000  # events applied together: a few bulk statements each, memory bounded by the batch
 
 Progress = Callable[[str, int, int], None]  # stream, messages read in it, messages in it
 
@@ -52,12 +77,18 @@ def read_streams() -> dict[str, set[str]]:
 
 
 async def rebuild(
-    session: AsyncSession, js: nats.js.JetStreamContext, rules: WarningRules, *, progress: Progress | None = None
+    session: AsyncSession,
+    js: nats.js.JetStreamContext,
+    rules: WarningRules,
+    *,
+    progress: Progress | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> RebuildReport:
     """Empties the projections and replays every stream into them, in the caller's transaction."""
     report = RebuildReport()
     for table in PROJECTION_TABLES:
         await session.execute(delete(table))
+    window = await FoldedWindow.load(session)
     for stream, subjects in read_streams().items():
         info = await js.stream_info(stream)
         last = int(info.state.last_seq)
@@ -68,51 +99,110 @@ async def rebuild(
             progress(stream, 0, total)
         if not total:
             continue
-        await _replay(session, js, stream, subjects, last, rules, report, total, progress)
+        replay = _Replay(session, rules, window, report, stream, subjects)
+        await replay.run(js, last, total, progress, batch_size)
     return report
 
 
-async def _replay(
-    session: AsyncSession, js: nats.js.JetStreamContext, stream: str, subjects: set[str], last: int,
-    rules: WarningRules, report: RebuildReport, total: int, progress: Progress | None,
-) -> None:
-    filter_subject = ALL_STREAMS[stream][0] if len(ALL_STREAMS.get(stream, [])) == 1 else ">"
-    subscription = await js.subscribe(
-        filter_subject, stream=stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL
-    )
-    try:
-        while True:
-            msg = await subscription.next_msg(timeout=10)
-            sequence = int(msg.metadata.sequence.stream)
-            report.read[stream] += 1
-            if msg.subject in subjects:
-                await _apply_one(session, msg, StreamPosition(stream, sequence), rules, report)
-            if progress:
-                progress(stream, report.read[stream], total)
+@dataclass
+class _Replay:
+    """One stream's replay: messages decoded as they come, applied a batch at a time."""
+
+    session: AsyncSession
+    rules: WarningRules
+    window: FoldedWindow
+    report: RebuildReport
+    stream: str
+    subjects: set[str]
+    batch: list[projections.Incoming] = field(default_factory=list)
+    writing: asyncio.Task[None] | None = None  # the batch being written while the next one is decoded
+
+    async def run(
+        self, js: nats.js.JetStreamContext, last: int, total: int, progress: Progress | None, batch_size: int
+    ) -> None:
+        """Reads the stream up to ``last`` with an ordered consumer, applying a batch at a time.
+
+        Messages are taken by a callback, which the client calls for one message at a time and
+        awaits. A full batch is written by a task of its own while the next one is decoded (the
+        database works while this process decodes); a batch waits for the previous one to be written,
+        so they are applied in stream order. The reading ends at ``last``, on an error, or after
+        ``STALL_SECONDS`` without a message.
+        """
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        async def on_message(msg: Msg) -> None:
+            if done.done():
+                return
+            try:
+                if await self._take(msg, last, total, progress, batch_size):
+                    done.set_result(None)
+            except Exception as exc:  # ends the rebuild (and its transaction) with the error
+                done.set_exception(exc)
+
+        filter_subject = ALL_STREAMS[self.stream][0] if len(ALL_STREAMS.get(self.stream, [])) == 1 else ">"
+        subscription = await js.subscribe(
+            filter_subject, stream=self.stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL, cb=on_message
+        )
+        try:
+            await self._until(done)
+        finally:
+            await subscription.unsubscribe()
+            if self.writing is not None and not self.writing.done():
+                self.writing.cancel()
+                await asyncio.gather(self.writing, return_exceptions=True)
+
+    async def _take(self, msg: Msg, last: int, total: int, progress: Progress | None, batch_size: int) -> bool:
+        sequence = int(msg.metadata.sequence.stream)
+        self.report.read[self.stream] += 1
+        if msg.subject in self.subjects:
+            self._decode(msg, sequence)
+        if len(self.batch) >= batch_size or sequence >= last:
+            await self._written()
+            self.writing = asyncio.create_task(self._apply(self.batch))
+            self.batch = []
             if sequence >= last:
-                break
-    finally:
-        await subscription.unsubscribe()
+                await self._written()
+            if progress:
+                progress(self.stream, self.report.read[self.stream], total)
+        return sequence >= last
+
+    async def _written(self) -> None:
+        if self.writing is not None:
+            await self.writing
+
+    async def _until(self, done: asyncio.Future[None]) -> None:
+        read = -1
+        while not done.done():
+            await asyncio.wait({done}, timeout=STALL_SECONDS)
+            if self.writing is not None and self.writing.done() and self.writing.exception():
+                raise self.writing.exception()  # type: ignore[misc]
+            writing = self.writing is not None and not self.writing.done()
+            if not done.done() and not writing and self.report.read[self.stream] == read:
+                raise TimeoutError(f"{self.stream}: no message for {STALL_SECONDS} s")
+            read = self.report.read[self.stream]
+        done.result()
+
+    def _decode(self, msg: Msg, sequence: int) -> None:
+        try:
+            envelope = _model(msg.subject).model_validate_json(msg.data)
+        except Exception:  # dead-lettered when it was first delivered: it never counted
+            self.report.skipped += 1
+            return
+        if envelope.case_id is None and envelope.event_type not in _CASELESS:
+            self.report.skipped += 1
+            return
+        self.batch.append(projections.Incoming.of(envelope, StreamPosition(self.stream, sequence)))
+
+    async def _apply(self, batch: list[projections.Incoming]) -> None:
+        applied = await projections.project_batch(self.session, batch, self.rules, self.window)
+        self.report.applied += applied
+        self.report.skipped += len(batch) - applied
 
 
-async def _apply_one(
-    session: AsyncSession, msg: nats.aio.msg.Msg, position: StreamPosition, rules: WarningRules, report: RebuildReport
-) -> None:
-    try:
-        envelope = registry.parse(msg.subject, msg.data)
-    except Exception:  # dead-lettered when it was first delivered: it never counted
-        report.skipped += 1
-        return
-    if envelope.case_id is None and envelope.event_type not in _CASELESS:
-        report.skipped += 1
-        return
-    token = current_position.set(position)
-    try:
-        applied = await projections.project(session, envelope, rules)
-    finally:
-        current_position.reset(token)
-    report.applied += applied
-    report.skipped += not applied
+@cache
+def _model(subject: str) -> Any:
+    # the envelope class of the subject's contract, built once (pydantic builds a generic class per call)
+    return Envelope[registry.contract_for(subject)]  # type: ignore[misc]
 
 
 _CASELESS = frozenset({"adr.intake.directory.agency_changed.v1", "adr.mediation.subsidy.batch_approved.v1"})

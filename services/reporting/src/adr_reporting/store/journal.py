@@ -9,6 +9,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_reporting.domain.journal import Entry, Kind
+from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import projection_positions, report_facts
 from adr_runtime.consumer import StreamPosition
 
@@ -22,18 +23,24 @@ def _insert(session: AsyncSession) -> Any:
     return postgresql.insert if session.get_bind().dialect.name == "postgresql" else sqlite.insert
 
 
-async def record(session: AsyncSession, entry: Entry, subject: str, position: StreamPosition | None) -> bool:
-    """Adds the fact unless it is already there (by event id); True when it was new."""
-    result = await session.execute(
-        _insert(session)(report_facts)
-        .values(
-            event_id=entry.event_id, kind=entry.kind.value, subject=subject, case_id=entry.case_id,
-            occurred_on=entry.on, agency_codes=list(entry.agency_codes), data=dict(entry.data),
-            stream=position.stream if position else None, stream_seq=position.sequence if position else None,
-        )
-        .on_conflict_do_nothing(index_elements=["event_id"])
-    )
-    return bool(result.rowcount)
+def journal_row(entry: Entry, subject: str, position: StreamPosition | None) -> dict[str, Any]:
+    """The journal's row of a fact read at a stream position."""
+    return {
+        "event_id": entry.event_id,
+        "kind": entry.kind.value,
+        "subject": subject,
+        "case_id": entry.case_id,
+        "occurred_on": entry.on,
+        "agency_codes": list(entry.agency_codes),
+        "data": dict(entry.data),
+        "stream": position.stream if position else None,
+        "stream_seq": position.sequence if position else None,
+    }
+
+
+async def record(session: AsyncSession, rows: list[dict[str, Any]]) -> set[UUID]:
+    """Adds the facts the journal does not have yet (by event id); returns the event ids that were new."""
+    return await insert_new(session, report_facts, rows, "event_id")
 
 
 async def advance(session: AsyncSession, projection: str, position: StreamPosition | None) -> None:
@@ -68,8 +75,12 @@ async def positions(session: AsyncSession) -> dict[str, dict[str, int]]:
 
 def _to_entry(row: Any) -> Entry:
     return Entry(
-        event_id=row.event_id, kind=Kind(row.kind), on=row.occurred_on, case_id=row.case_id,
-        agency_codes=tuple(row.agency_codes or ()), data=row.data or {},
+        event_id=row.event_id,
+        kind=Kind(row.kind),
+        on=row.occurred_on,
+        case_id=row.case_id,
+        agency_codes=tuple(row.agency_codes or ()),
+        data=row.data or {},
     )
 
 
@@ -84,14 +95,6 @@ async def load(session: AsyncSession, *, until: date | None = None, kinds: tuple
     return [_to_entry(row) for row in rows]
 
 
-async def load_between(session: AsyncSession, kind: Kind, start: date, end: date) -> list[Entry]:
-    """The facts of one kind dated in [start, end]."""
-    query = select(report_facts).where(
-        report_facts.c.kind == kind.value, report_facts.c.occurred_on >= start, report_facts.c.occurred_on <= end
-    )
-    return [_to_entry(row) for row in (await session.execute(query)).all()]
-
-
 async def count(session: AsyncSession) -> int:
     """How many facts the journal holds."""
     return int(await session.scalar(select(func.count()).select_from(report_facts)) or 0)
@@ -99,8 +102,6 @@ async def count(session: AsyncSession) -> int:
 
 async def case_registration(session: AsyncSession, case_id: UUID) -> Entry | None:
     """The dispute's registration fact, if it has arrived."""
-    query = select(report_facts).where(
-        report_facts.c.case_id == case_id, report_facts.c.kind == Kind.REGISTERED.value
-    )
+    query = select(report_facts).where(report_facts.c.case_id == case_id, report_facts.c.kind == Kind.REGISTERED.value)
     row = (await session.execute(query)).first()
     return _to_entry(row) if row else None

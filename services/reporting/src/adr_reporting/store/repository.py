@@ -3,11 +3,12 @@
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adr_reporting.domain.facts import DisputeFacts
+from adr_reporting.domain.facts import DisputeFacts, Fact
+from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import dispute_facts
 
 _COLUMNS = tuple(c.name for c in dispute_facts.columns if c.name not in ("case_id", "mediation_status"))
@@ -39,6 +40,42 @@ class FactsRepository:
         await self._session.execute(
             update(dispute_facts).where(dispute_facts.c.case_id == facts.case_id).values(**_to_row(facts))
         )
+
+    async def merge_many(self, facts: dict[UUID, list[Fact]]) -> None:
+        """Merges each dispute's facts, in order, into its row: a few statements for the whole batch.
+
+        The rows that exist are locked, merged and updated together; the missing ones are inserted
+        already merged. Should another consumer create one of those meanwhile, that dispute is
+        merged again through its locked row, so no fact is lost.
+        """
+        if not facts:
+            return
+        query = select(dispute_facts).where(dispute_facts.c.case_id.in_(list(facts))).with_for_update()
+        existing = {row.case_id: _to_domain(row._mapping) for row in (await self._session.execute(query)).all()}
+        merged = {
+            case_id: _merged(existing.get(case_id) or DisputeFacts(case_id), found) for case_id, found in facts.items()
+        }
+        if existing:
+            rows = [{"b_case_id": case_id, **_to_row(merged[case_id])} for case_id in existing]
+            statement = update(dispute_facts).where(dispute_facts.c.case_id == bindparam("b_case_id"))
+            await self._session.execute(statement, rows)
+        new = [case_id for case_id in merged if case_id not in existing]
+        if new:
+            await self._insert_new([merged[case_id] for case_id in new], facts)
+
+    async def _insert_new(self, rows: list[DisputeFacts], facts: dict[UUID, list[Fact]]) -> None:
+        values = [{"case_id": row.case_id, **_to_row(row)} for row in rows]
+        inserted = await insert_new(self._session, dispute_facts, values, "case_id")
+        for row in rows:
+            if row.case_id not in inserted:  # created concurrently: merge through the locked row
+                locked = await self.get_for_update(row.case_id)
+                await self.save(_merged(locked, facts[row.case_id]))
+
+
+def _merged(facts: DisputeFacts, found: list[Fact]) -> DisputeFacts:
+    for fact in found:
+        facts.apply(fact)
+    return facts
 
 
 def _to_row(facts: DisputeFacts) -> dict[str, Any]:

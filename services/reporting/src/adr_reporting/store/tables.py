@@ -93,6 +93,17 @@ projection_positions = Table(
     Column("updated_at", UtcDateTime(), nullable=False),
 )
 
+# The early warnings' windows: one row per registration and pattern key (each agency, the act type),
+# so that a window's count is an index range scan on (key, occurred_on) instead of decoding the journal.
+window_registrations = Table(
+    "window_registrations",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("occurred_on", Date, primary_key=True),
+    Column("event_id", Uuid, primary_key=True),
+    Column("case_id", Uuid, nullable=False),
+)
+
 # Early warnings raised (M11, K3); ``key`` names the pattern so that it is not raised twice in its window.
 early_warnings = Table(
     "early_warnings",
