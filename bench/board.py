@@ -50,8 +50,13 @@ async def run(*, disputes: int, queries: int, seed: int = 20) -> dict[str, Any]:
                 plan = await _explain(ctx.engine)
         finally:
             await ctx.engine.dispose()
-    return {"disputes": rows, "queries": queries, "fill_seconds": round(fill_seconds, 1),
-            "latency": latency_summary(latencies), "plan": plan}
+    return {
+        "disputes": rows,
+        "queries": queries,
+        "fill_seconds": round(fill_seconds, 1),
+        "latency": latency_summary(latencies),
+        "plan": plan,
+    }
 
 
 async def _fill(engine: Any, *, copies: int) -> None:
@@ -61,8 +66,10 @@ async def _fill(engine: Any, *, copies: int) -> None:
         columns = [
             row[0]
             for row in await connection.execute(
-                text("SELECT column_name FROM information_schema.columns WHERE table_name = 'disputes' "
-                     "ORDER BY ordinal_position")
+                text(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'disputes' "
+                    "ORDER BY ordinal_position"
+                )
             )
         ]
         chosen = ", ".join(REPLACED.get(c, f"d.{c}") for c in columns)
@@ -70,9 +77,11 @@ async def _fill(engine: Any, *, copies: int) -> None:
         for first in range(1, copies + 1, step):
             last = min(copies, first + step - 1)
             await connection.execute(
-                text(f"INSERT INTO disputes ({', '.join(columns)}) SELECT {chosen} "  # noqa: S608 (column names)
-                     f"FROM disputes d CROSS JOIN generate_series({first}, {last}) g "
-                     "WHERE d.registration_no NOT LIKE '%-%-%-%'")
+                text(
+                    f"INSERT INTO disputes ({', '.join(columns)}) SELECT {chosen} "  # noqa: S608 (column names)
+                    f"FROM disputes d CROSS JOIN generate_series({first}, {last}) g "
+                    "WHERE d.registration_no NOT LIKE '%-%-%-%'"
+                )
             )
     async with engine.connect() as connection:
         await connection.execution_options(isolation_level="AUTOCOMMIT")

@@ -35,8 +35,15 @@ async def run(url: str, *, clients: int, requests: int, warmup: int) -> dict[str
             async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as http:
                 (await http.post("/api/v1/disputes", json=registration(10**9))).raise_for_status()
             generator = await asyncio.create_subprocess_exec(
-                sys.executable, "-m", "bench.loadgen", f"http://127.0.0.1:{port}", str(clients), str(requests),
-                str(warmup), env=env, stdout=asyncio.subprocess.PIPE,
+                sys.executable,
+                "-m",
+                "bench.loadgen",
+                f"http://127.0.0.1:{port}",
+                str(clients),
+                str(requests),
+                str(warmup),
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
             )
             out, _ = await generator.communicate()
             if generator.returncode != 0:
