@@ -20,7 +20,8 @@ def _masked(applicant: dict[str, str]) -> str:
     return applicant.get("masked") or mask_name(applicant["name"])
 
 
-def _view(row: object) -> DisputeView:
+def dispute_view(row: object) -> DisputeView:
+    """The API's view of a ``disputes`` row (with its filing review's deadline when joined), applicants masked."""
     data = dict(row._mapping)  # type: ignore[attr-defined]
     return DisputeView(
         case_id=data["id"],
@@ -51,7 +52,7 @@ async def _row(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> obj
 
 async def dispute(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> DisputeView:
     """One dispute, applicants masked."""
-    return _view(await _row(sessions, case_id))
+    return dispute_view(await _row(sessions, case_id))
 
 
 async def dispute_and_restriction(
@@ -59,7 +60,7 @@ async def dispute_and_restriction(
 ) -> tuple[DisputeView, tuple[str, ...]]:
     """One dispute, applicants masked, with the subjects it is restricted to (none: not restricted, O3)."""
     row = await _row(sessions, case_id)
-    return _view(row), tuple(row.restricted_to or ())  # type: ignore[attr-defined]
+    return dispute_view(row), tuple(row.restricted_to or ())  # type: ignore[attr-defined]
 
 
 async def dispute_page(
@@ -93,7 +94,7 @@ async def dispute_page(
             session, select(disputes.c.id).where(*conditions), narrowed=bool(stage or channel or agency)
         )
         rows = (await session.execute(query)).all()
-    items = [_view(r) for r in rows]
+    items = [dispute_view(r) for r in rows]
     last = rows[-1] if len(rows) == limit else None
     return DisputePage(
         items=items,

@@ -75,7 +75,7 @@ async def register_dispute(
         rules=settings.classification_rules(),
     )
     response.headers["Location"] = f"{router.prefix}/{case_id}"
-    return await views.dispute(ctx.sessions, case_id)
+    return views.dispute_view(uow.disputes.added[case_id])  # the row as inserted: no second read
 
 
 @router.get("", response_model=DisputePage)

@@ -1,9 +1,10 @@
 """Loading and saving disputes (row <-> domain mapping), with optimistic concurrency."""
 
 from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +25,9 @@ from adr_intake.store.dispute_rows import (
 from adr_intake.store.pii import PiiCipher
 from adr_intake.store.tables import disputes, registration_counters
 
+# built once: the values travel as parameters, so SQLAlchemy reuses its compiled form for every dispute
+_INSERT_DISPUTE = insert(disputes).returning(*disputes.c)
+
 
 class ConcurrentUpdate(Exception):
     """Someone else changed the dispute since it was loaded."""
@@ -37,6 +41,7 @@ class DisputeRepository:
         self._cipher = cipher  # needed only where personal data is sealed, opened or searched
         self._loaded_versions: dict[UUID, int] = {}
         self.seen: list[Dispute] = []
+        self.added: dict[UUID, Row[Any]] = {}  # each inserted row as stored, for the answer to the request
 
     async def get(self, case_id: UUID) -> Dispute:
         """Loads a dispute or raises DisputeNotFound."""
@@ -51,7 +56,7 @@ class DisputeRepository:
     async def add(self, dispute: Dispute) -> None:
         """Inserts a new dispute, its personal data sealed and its applicants indexed for repeat detection."""
         values = {**_to_row(dispute), **sealed_personal_data(dispute, self._cipher)}
-        await self._session.execute(insert(disputes).values(**values))
+        self.added[dispute.id] = (await self._session.execute(_INSERT_DISPUTE, values)).one()
         await repeats.index_applicants(self._session, dispute.id, dispute.applicants, self._require_cipher())
         self.seen.append(dispute)
 
