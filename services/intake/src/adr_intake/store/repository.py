@@ -1,10 +1,11 @@
 """Loading and saving disputes (row <-> domain mapping), with optimistic concurrency."""
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -107,14 +108,19 @@ class DisputeRepository:
         One statement (insert the year's counter or bump it), so two registrations racing for the first
         number of a year both succeed instead of one colliding on the counter's key.
         """
-        counters = registration_counters
-        dialect = self._session.get_bind().dialect.name
-        upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = upsert_of(counters).values(year=year, last_seq=1)
-        statement = statement.on_conflict_do_update(
-            index_elements=[counters.c.year], set_={"last_seq": counters.c.last_seq + 1}
-        ).returning(counters.c.last_seq)
-        return int((await self._session.execute(statement)).scalar_one())
+        statement = _counter_upsert(self._session.get_bind().dialect.name)
+        return int((await self._session.execute(statement, {"year": year})).scalar_one())
+
+
+@functools.cache
+def _counter_upsert(dialect: str) -> Any:
+    """The year counter's upsert for the dialect, built once (the year is a parameter)."""
+    counters = registration_counters
+    upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = upsert_of(counters).values(year=bindparam("year"), last_seq=1)
+    return statement.on_conflict_do_update(
+        index_elements=[counters.c.year], set_={"last_seq": counters.c.last_seq + 1}
+    ).returning(counters.c.last_seq)
 
 
 def _to_row(dispute: Dispute) -> dict[str, object]:
