@@ -77,7 +77,10 @@ async def _walk_by_cursor(http: Any, *, pages: int) -> list[float]:
         response = await http.get("/api/v1/disputes", params=params)
         latencies.append(time.perf_counter() - started)
         response.raise_for_status()
-        params = {"cursor": response.json()["next_cursor"]}
+        following = response.json()["next_cursor"]
+        if following is None:  # the last page
+            break
+        params = {"cursor": following}
     return latencies
 
 
