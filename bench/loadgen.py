@@ -57,8 +57,13 @@ async def run(base_url: str, clients: int, requests: int, warmup: int) -> dict[s
     finally:
         for http in https:
             await http.aclose()
-    return {"clients": clients, "requests": len(latencies), "requests_per_s": round(len(latencies) / elapsed, 1),
-            "statuses": {str(k): v for k, v in statuses.items()}, "latency": latency_summary(latencies)}
+    return {
+        "clients": clients,
+        "requests": len(latencies),
+        "requests_per_s": round(len(latencies) / elapsed, 1),
+        "statuses": {str(k): v for k, v in statuses.items()},
+        "latency": latency_summary(latencies),
+    }
 
 
 def main() -> None:

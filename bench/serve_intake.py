@@ -5,9 +5,9 @@ sign-in dependency is overridden, as the tests' ``api_client`` does), so the fig
 token verification. The worker does not run: committed events stay in the outbox (NATS only answers readiness).
 """
 
-import asyncio
 import os
 import sys
+from typing import Any
 
 import uvicorn
 from fastapi import Request
@@ -22,9 +22,8 @@ from adr_runtime.testing.service import signed_in_as
 REGISTRAR = signed_in_as(Role.ADMIN, subject="bench.registrar")
 
 
-def app_for(database_url: str, nats_url: str) -> object:
-    settings = SPEC.settings_type(database_url=database_url, nats_url=nats_url, log_json=True,
-                                  log_level="WARNING")
+def app_for(database_url: str, nats_url: str) -> Any:
+    settings = SPEC.settings_type(database_url=database_url, nats_url=nats_url, log_json=True, log_level="WARNING")
     app = create_service_app(ServiceContext.build(SPEC, settings))
 
     async def as_registrar(request: Request) -> Principal:
@@ -37,21 +36,31 @@ def app_for(database_url: str, nats_url: str) -> object:
 
 def main() -> None:
     database_url, port, nats_url = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-    config = uvicorn.Config(app_for(database_url, nats_url), host="127.0.0.1", port=port, log_level="warning",
-                            access_log=False, lifespan="on")
+    app = app_for(database_url, nats_url)
     profile_to = os.environ.get("BENCH_PROFILE_DIR")
-    if profile_to:  # cProfile of the whole server, written when it shuts down (SIGTERM)
-        import cProfile
+    if profile_to:
+        app = _profiled(app, os.path.join(profile_to, "intake-http.prof"))
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="on")
+    uvicorn.Server(config).run()  # the event loop uvicorn picks (uvloop), as `adr-intake api` runs
 
-        profiler = cProfile.Profile()
 
-        def dump() -> None:
-            profiler.disable()
-            profiler.dump_stats(os.path.join(profile_to, "intake-http.prof"))
+def _profiled(app: Any, path: str) -> Any:
+    """The app under cProfile from start-up; the profile is written when the lifespan shuts down (SIGTERM)."""
+    import cProfile
 
-        config.app.router.on_shutdown.append(dump)  # type: ignore[attr-defined]
-        profiler.enable()
-    asyncio.run(uvicorn.Server(config).serve())
+    profiler = cProfile.Profile()
+    profiler.enable()
+
+    async def wrapper(scope: Any, receive: Any, send: Any) -> None:
+        async def sending(message: Any) -> None:
+            if message["type"] == "lifespan.shutdown.complete":
+                profiler.disable()
+                profiler.dump_stats(path)
+            await send(message)
+
+        await app(scope, receive, sending if scope["type"] == "lifespan" else send)
+
+    return wrapper
 
 
 if __name__ == "__main__":

@@ -1,12 +1,14 @@
 """The CloudEvents envelope on the wire: round trip, required attributes, tolerant reading, rejection."""
 
+import gc
 import json
+import uuid
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
-from adr_contracts import registry
+from adr_contracts import envelope_class, envelope_for, registry
 from adr_contracts.base import ContractModel
 from adr_contracts.intake import DisputeRegisteredV1, DisputeRoutedV1
 from adr_contracts.testing import CASE_ID, an_envelope
@@ -128,3 +130,14 @@ def test_payload_is_immutable() -> None:
 
     with pytest.raises(ValidationError):
         payload.applicant_count = 2  # type: ignore[misc]
+
+
+def test_the_parametrised_envelope_class_is_built_once_per_payload_type() -> None:
+    first = envelope_class(DisputeRoutedV1)
+    gc.collect()  # pydantic's own cache of parametrised generics is weak; this one must survive it
+
+    assert envelope_class(DisputeRoutedV1) is first
+    assert envelope_class(DisputeRegisteredV1) is not first
+    payload = an_envelope(DisputeRoutedV1).data
+    assert type(envelope_for(payload, case_id=CASE_ID, correlation_id=uuid.uuid4())) is first
+    assert type(registry.parse(DisputeRoutedV1.SUBJECT, an_envelope(DisputeRoutedV1).to_json())) is first

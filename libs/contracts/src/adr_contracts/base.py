@@ -87,6 +87,21 @@ class Envelope(BaseModel, Generic[P]):
         return self.model_dump_json(by_alias=True, exclude_none=True).encode()
 
 
+_ENVELOPE_CLASSES: dict[type[ContractModel], type[Envelope[Any]]] = {}
+
+
+def envelope_class(payload_type: type[P]) -> type[Envelope[P]]:
+    """``Envelope[payload_type]``, built once per payload type and kept for the process's life.
+
+    Pydantic keeps parametrised generic classes only weakly, so without this strong cache the
+    class is rebuilt (schema and validator included) whenever the collector has dropped it.
+    """
+    cls = _ENVELOPE_CLASSES.get(payload_type)
+    if cls is None:
+        cls = _ENVELOPE_CLASSES[payload_type] = Envelope[payload_type]  # type: ignore[valid-type]
+    return cls
+
+
 def envelope_for(
     payload: P,
     *,
@@ -107,7 +122,7 @@ def envelope_for(
         event_id: a fixed id (tests); a new UUID otherwise.
     """
     parts = parse_subject(payload.SUBJECT)
-    return Envelope[type(payload)](  # type: ignore[misc,operator,no-any-return]
+    return envelope_class(type(payload))(
         event_id=event_id or uuid4(),
         source=f"/adr/{PRODUCER_TOKEN[parts.producer]}",
         event_type=payload.SUBJECT,

@@ -3,7 +3,7 @@
 from typing import Any, Final
 
 from adr_contracts import court, intake, mediation, procuratorate, reporting
-from adr_contracts.base import ContractModel, Envelope
+from adr_contracts.base import ContractModel, Envelope, envelope_class
 from adr_contracts.services import ServiceName
 from adr_contracts.subjects import parse_subject
 
@@ -49,10 +49,10 @@ def parse(subject: str, data: bytes | str | dict[str, Any]) -> Envelope[Contract
         UnknownSubject: no contract for the subject.
         pydantic.ValidationError: the document does not match the contract.
     """
-    model = Envelope[contract_for(subject)]  # type: ignore[misc,valid-type]
+    model = envelope_class(contract_for(subject))  # built once per contract (see envelope_class)
     if isinstance(data, dict):
-        return model.model_validate(data)  # type: ignore[no-any-return]
-    return model.model_validate_json(data)  # type: ignore[no-any-return]
+        return model.model_validate(data)
+    return model.model_validate_json(data)
 
 
 def produced_by(service: ServiceName) -> list[type[ContractModel]]:

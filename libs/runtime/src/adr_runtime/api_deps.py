@@ -9,25 +9,28 @@ from fastapi import Depends, Request
 from adr_runtime.auth.dependencies import CurrentPrincipal
 from adr_runtime.context import ServiceContext
 
+# Every dependency here is ``async def`` although none awaits: FastAPI runs a plain ``def`` dependency
+# in its thread pool, a hand-off per dependency per request that costs more than the function itself.
 
-def get_context(request: Request) -> ServiceContext:
+
+async def get_context(request: Request) -> ServiceContext:
     """The process's resources, stored on the app by create_service_app."""
     ctx: ServiceContext = request.app.state.ctx
     return ctx
 
 
-def get_clock() -> datetime:
+async def get_clock() -> datetime:
     """Now, in UTC (tests override this dependency to fix the time)."""
     return datetime.now(UTC)
 
 
-def get_correlation_id(request: Request) -> UUID:
+async def get_correlation_id(request: Request) -> UUID:
     """The request's correlation id (from ``X-Correlation-ID`` or new)."""
     correlation: UUID = request.state.correlation_id
     return correlation
 
 
-def get_actor(principal: CurrentPrincipal) -> str:
+async def get_actor(principal: CurrentPrincipal) -> str:
     """Who acts: the signed-in principal (``staff:<username>`` or ``oidc:<subject>``)."""
     return principal.actor
 

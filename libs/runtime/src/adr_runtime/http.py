@@ -4,7 +4,7 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -13,6 +13,8 @@ from fastapi import Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from opentelemetry.instrumentation.fastapi import FastAPIInstrumentor
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adr_contracts.services import SERVICE_TITLE_ZH
 from adr_runtime.auth.access import protect
@@ -96,7 +98,7 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     app.state.ctx = ctx
     app.state.ops_nats = ops_nats
     install_problem_handlers(app, {**DEAD_LETTER_ERRORS, **spec.domain_errors})
-    app.middleware("http")(_correlation_id)
+    app.add_middleware(CorrelationIdMiddleware)
     _add_operational_routes(app, ctx, probe)
     if spec.shell is not None:
         spec.shell.mount(app, ctx.settings.peer_urls)
@@ -112,8 +114,12 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     # the dead-letter desk (issue #10): administrators only, in every service
     app.include_router(dead_letter_api(), dependencies=[guard])
     app.include_router(dead_letter_pages(), dependencies=[guard])
+    # one server span per request (no spans for each ASGI send and receive); cheap while nothing exports
     FastAPIInstrumentor.instrument_app(
-        app, tracer_provider=setup_tracing(spec.name), excluded_urls="healthz,readyz,metrics"
+        app,
+        tracer_provider=setup_tracing(spec.name),
+        excluded_urls="healthz,readyz,metrics",
+        exclude_spans=["receive", "send"],
     )
     return app
 
@@ -145,16 +151,38 @@ async def _on_auth_error(request: Request, exc: Exception) -> Response:
     return await on_auth_error(request, exc)
 
 
-async def _correlation_id(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    supplied = request.headers.get(CORRELATION_HEADER, "")
+class CorrelationIdMiddleware:
+    """Pure ASGI: gives each HTTP request a correlation id and answers with it in ``X-Correlation-ID``.
+
+    A valid UUID supplied by the caller is kept, anything else replaced by a new one; handlers read it
+    from ``request.state.correlation_id``. Unlike Starlette's ``BaseHTTPMiddleware`` it runs in the
+    request's own task and leaves the body alone.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        correlation = _correlation_of(Headers(scope=scope).get(CORRELATION_HEADER, ""))
+        scope.setdefault("state", {})["correlation_id"] = correlation
+        value = str(correlation)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)[CORRELATION_HEADER] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_id)
+
+
+def _correlation_of(supplied: str) -> uuid.UUID:
     try:
-        correlation = uuid.UUID(supplied)
+        return uuid.UUID(supplied)
     except ValueError:
-        correlation = uuid.uuid4()
-    request.state.correlation_id = correlation
-    response = await call_next(request)
-    response.headers[CORRELATION_HEADER] = str(correlation)
-    return response
+        return uuid.uuid4()
 
 
 def _add_operational_routes(app: FastAPI, ctx: ServiceContext, probe: NatsProbe) -> None:

@@ -2,10 +2,11 @@
 
 from uuid import UUID
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_intake.api.schemas import ApplicantView, DisputePage, DisputeView, HistoryEntry
+from adr_intake.board import Cursor, board_total
 from adr_intake.decision_views import decision_views
 from adr_intake.domain.errors import DisputeNotFound
 from adr_intake.store.pii import mask_name
@@ -19,7 +20,8 @@ def _masked(applicant: dict[str, str]) -> str:
     return applicant.get("masked") or mask_name(applicant["name"])
 
 
-def _view(row: object) -> DisputeView:
+def dispute_view(row: object) -> DisputeView:
+    """The API's view of a ``disputes`` row (with its filing review's deadline when joined), applicants masked."""
     data = dict(row._mapping)  # type: ignore[attr-defined]
     return DisputeView(
         case_id=data["id"],
@@ -50,7 +52,7 @@ async def _row(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> obj
 
 async def dispute(sessions: async_sessionmaker[AsyncSession], case_id: UUID) -> DisputeView:
     """One dispute, applicants masked."""
-    return _view(await _row(sessions, case_id))
+    return dispute_view(await _row(sessions, case_id))
 
 
 async def dispute_and_restriction(
@@ -58,7 +60,7 @@ async def dispute_and_restriction(
 ) -> tuple[DisputeView, tuple[str, ...]]:
     """One dispute, applicants masked, with the subjects it is restricted to (none: not restricted, O3)."""
     row = await _row(sessions, case_id)
-    return _view(row), tuple(row.restricted_to or ())  # type: ignore[attr-defined]
+    return dispute_view(row), tuple(row.restricted_to or ())  # type: ignore[attr-defined]
 
 
 async def dispute_page(
@@ -67,33 +69,55 @@ async def dispute_page(
     stage: str | None,
     channel: str | None,
     limit: int,
-    offset: int,
+    offset: int = 0,
     agency: str | None = None,
     viewer: str | None = None,
+    cursor: Cursor | None = None,
 ) -> DisputePage:
-    """Disputes newest first, optionally filtered (O3).
+    """Disputes newest first, optionally filtered (O3); by ``offset`` or after a keyset ``cursor``.
 
     ``agency``: only disputes involving it; ``viewer``: restricted disputes only if they name this subject.
+    The total counts the whole filtered list (estimated over a large unfiltered table, see adr_intake.board).
     """
+    conditions = _board_conditions(stage=stage, channel=channel, agency=agency, viewer=viewer)
     # the board shows each dispute's filing deadline once its review is stored
-    query = select(disputes, filing_reviews.c.filing_deadline, filing_reviews.c.deadline_provisional).outerjoin(
-        filing_reviews, filing_reviews.c.case_id == disputes.c.id
+    query = (
+        select(disputes, filing_reviews.c.filing_deadline, filing_reviews.c.deadline_provisional)
+        .outerjoin(filing_reviews, filing_reviews.c.case_id == disputes.c.id)
+        .where(*conditions)
+        .order_by(disputes.c.registered_at.desc(), disputes.c.id.desc())
+        .limit(limit)
     )
+    query = query.where(cursor.after()) if cursor is not None else query.offset(offset)
+    async with sessions() as session:
+        total = await board_total(
+            session, select(disputes.c.id).where(*conditions), narrowed=bool(stage or channel or agency)
+        )
+        rows = (await session.execute(query)).all()
+    items = [dispute_view(r) for r in rows]
+    last = rows[-1] if len(rows) == limit else None
+    return DisputePage(
+        items=items,
+        total=max(total.count, offset + len(items)) if total.estimated else total.count,
+        total_is_estimate=total.estimated,
+        next_cursor=Cursor(last.registered_at, last.id).encode() if last is not None else None,
+    )
+
+
+def _board_conditions(
+    *, stage: str | None, channel: str | None, agency: str | None, viewer: str | None
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
     if agency:
-        query = query.where(json_list_contains(disputes.c.agency_codes, agency))
+        conditions.append(json_list_contains(disputes.c.agency_codes, agency))
     if viewer is not None:
         restricted_to = disputes.c.restricted_to
-        query = query.where(or_(restricted_to.is_(None), json_list_contains(restricted_to, viewer)))
+        conditions.append(or_(restricted_to.is_(None), json_list_contains(restricted_to, viewer)))
     if stage:
-        query = query.where(disputes.c.stage == stage)
+        conditions.append(disputes.c.stage == stage)
     if channel:
-        query = query.where(disputes.c.channel == channel)
-    async with sessions() as session:
-        total = await session.scalar(select(func.count()).select_from(query.subquery()))
-        rows = (
-            await session.execute(query.order_by(disputes.c.registered_at.desc()).limit(limit).offset(offset))
-        ).all()
-    return DisputePage(items=[_view(r) for r in rows], total=int(total or 0))
+        conditions.append(disputes.c.channel == channel)
+    return conditions
 
 
 async def history(

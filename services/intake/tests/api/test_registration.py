@@ -1,5 +1,6 @@
 """Registration through the HTTP API, on SQLite and on PostgreSQL."""
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import httpx
@@ -80,3 +81,25 @@ async def test_two_first_registrations_of_a_year_at_once_both_get_a_number(clien
     assert (first.status_code, second.status_code) == (201, 201), (first.text, second.text)
     numbers = sorted(int(r.json()["registration_no"].rsplit("-", 1)[1]) for r in (first, second))
     assert numbers == [1, 2]
+
+
+async def test_the_registration_answer_is_the_dispute_as_stored(client: httpx.AsyncClient) -> None:
+    # the answer is built from the inserted row (no second read): it must be what a later read shows
+    posted = await client.post(
+        "/api/v1/disputes", json={**A_DISPUTE, "amount_yuan": 500, "act_doc_no": "罚字〔2026〕1号"}
+    )
+
+    read = await client.get(posted.headers["Location"])
+
+    assert posted.status_code == 201 and read.status_code == 200
+    assert posted.json() == read.json()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+async def test_concurrent_first_registrations_of_a_year_all_get_their_own_number(client: httpx.AsyncClient) -> None:
+    # the year's counter row does not exist yet: the upsert must neither collide nor hand a number twice
+    responses = await asyncio.gather(*(client.post("/api/v1/disputes", json=A_DISPUTE) for _ in range(8)))
+
+    assert [r.status_code for r in responses] == [201] * 8
+    assert len({r.json()["registration_no"] for r in responses}) == 8

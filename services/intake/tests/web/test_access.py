@@ -58,7 +58,7 @@ async def test_a_liaison_of_another_agency_sees_nothing_and_is_refused_with_an_a
         page = await http.get(f"/disputes/{case_id}", headers={"Accept": "text/html"})
         denials = [row for row in await audit_trail(gate_of(http)) if row[0] == "permission_denied"]
 
-    assert listed.json() == {"items": [], "total": 0}
+    assert listed.json() == {"items": [], "total": 0, "total_is_estimate": False, "next_cursor": None}
     assert "WJG-2026-000001" not in board.text
     assert api.status_code == history.status_code == 403
     assert api.headers["content-type"] == "application/problem+json"

@@ -166,7 +166,17 @@ class DisputePage(BaseModel):
     """A page of disputes, newest first."""
 
     items: list[DisputeView]
-    total: int
+    total: int = Field(description="How many disputes the list holds (all pages)")
+    total_is_estimate: bool = Field(
+        default=False,
+        description="True when `total` is PostgreSQL's estimate: the unfiltered board of a large table "
+        "(10,000 disputes or more) is not counted row by row",
+    )
+    next_cursor: str | None = Field(
+        default=None,
+        description="Pass as `cursor` for the next page (keyset paging, steady under new registrations); "
+        "absent on the last page",
+    )
 
 
 class HistoryEntry(BaseModel):

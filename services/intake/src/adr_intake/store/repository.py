@@ -1,9 +1,11 @@
 """Loading and saving disputes (row <-> domain mapping), with optimistic concurrency."""
 
+import functools
 from collections.abc import Sequence
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, bindparam, insert, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -24,6 +26,9 @@ from adr_intake.store.dispute_rows import (
 from adr_intake.store.pii import PiiCipher
 from adr_intake.store.tables import disputes, registration_counters
 
+# built once: the values travel as parameters, so SQLAlchemy reuses its compiled form for every dispute
+_INSERT_DISPUTE = insert(disputes).returning(*disputes.c)
+
 
 class ConcurrentUpdate(Exception):
     """Someone else changed the dispute since it was loaded."""
@@ -37,6 +42,7 @@ class DisputeRepository:
         self._cipher = cipher  # needed only where personal data is sealed, opened or searched
         self._loaded_versions: dict[UUID, int] = {}
         self.seen: list[Dispute] = []
+        self.added: dict[UUID, Row[Any]] = {}  # each inserted row as stored, for the answer to the request
 
     async def get(self, case_id: UUID) -> Dispute:
         """Loads a dispute or raises DisputeNotFound."""
@@ -51,7 +57,7 @@ class DisputeRepository:
     async def add(self, dispute: Dispute) -> None:
         """Inserts a new dispute, its personal data sealed and its applicants indexed for repeat detection."""
         values = {**_to_row(dispute), **sealed_personal_data(dispute, self._cipher)}
-        await self._session.execute(insert(disputes).values(**values))
+        self.added[dispute.id] = (await self._session.execute(_INSERT_DISPUTE, values)).one()
         await repeats.index_applicants(self._session, dispute.id, dispute.applicants, self._require_cipher())
         self.seen.append(dispute)
 
@@ -102,14 +108,19 @@ class DisputeRepository:
         One statement (insert the year's counter or bump it), so two registrations racing for the first
         number of a year both succeed instead of one colliding on the counter's key.
         """
-        counters = registration_counters
-        dialect = self._session.get_bind().dialect.name
-        upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
-        statement = upsert_of(counters).values(year=year, last_seq=1)
-        statement = statement.on_conflict_do_update(
-            index_elements=[counters.c.year], set_={"last_seq": counters.c.last_seq + 1}
-        ).returning(counters.c.last_seq)
-        return int((await self._session.execute(statement)).scalar_one())
+        statement = _counter_upsert(self._session.get_bind().dialect.name)
+        return int((await self._session.execute(statement, {"year": year})).scalar_one())
+
+
+@functools.cache
+def _counter_upsert(dialect: str) -> Any:
+    """The year counter's upsert for the dialect, built once (the year is a parameter)."""
+    counters = registration_counters
+    upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = upsert_of(counters).values(year=bindparam("year"), last_seq=1)
+    return statement.on_conflict_do_update(
+        index_elements=[counters.c.year], set_={"last_seq": counters.c.last_seq + 1}
+    ).returning(counters.c.last_seq)
 
 
 def _to_row(dispute: Dispute) -> dict[str, object]:
