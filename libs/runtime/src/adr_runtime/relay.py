@@ -31,7 +31,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import Select, Update, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adr_runtime import metrics, outbox_signal
@@ -52,6 +52,21 @@ logger = logging.getLogger(__name__)
 __all__ = ["JetStreamPublisher", "PipelinedPublish", "Publish", "Relay", "jetstream_publisher"]
 
 InFlight = deque[tuple[int, "asyncio.Future[Any]"]]
+
+
+def _round_statements(tables: MessagingTables, batch: int) -> tuple[Select[Any], Update]:
+    """The relay round's two statements: the pending rows in order, and marking rows published."""
+    outbox = tables.outbox
+    pending = (
+        select(outbox.c.seq, outbox.c.event_id, outbox.c.subject, outbox.c.envelope, outbox.c.headers)
+        .where(outbox.c.published_at.is_(None))
+        .order_by(outbox.c.seq)
+        .limit(batch)
+    )
+    mark = (
+        update(outbox).where(outbox.c.seq.in_(bindparam("seqs", expanding=True))).values(published_at=bindparam("at"))
+    )
+    return pending, mark
 
 
 class Relay:
@@ -85,19 +100,8 @@ class Relay:
         self._lock_key = zlib.crc32(f"outbox-relay:{service}".encode()) & 0x7FFFFFFF
         self._wake = asyncio.Event()
         self.listener: OutboxListener | None = None
-        outbox = tables.outbox
         # built once: the round runs them again and again
-        self._pending = (
-            select(outbox.c.seq, outbox.c.event_id, outbox.c.subject, outbox.c.envelope, outbox.c.headers)
-            .where(outbox.c.published_at.is_(None))
-            .order_by(outbox.c.seq)
-            .limit(batch)
-        )
-        self._mark = (
-            update(outbox)
-            .where(outbox.c.seq.in_(bindparam("seqs", expanding=True)))
-            .values(published_at=bindparam("at"))
-        )
+        self._pending, self._mark = _round_statements(tables, batch)
 
     def wake(self) -> None:
         """Asks the loop to look at the outbox now rather than after its idle pause."""
