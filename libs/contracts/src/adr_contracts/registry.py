@@ -2,7 +2,7 @@
 
 from typing import Any, Final
 
-from adr_contracts import court, intake, mediation, procuratorate, reporting
+from adr_contracts import court, intake, mediation, procuratorate, receipts, reporting
 from adr_contracts.base import ContractModel, Envelope
 from adr_contracts.services import ServiceName
 from adr_contracts.subjects import parse_subject
@@ -14,6 +14,7 @@ ALL: Final[tuple[type[ContractModel], ...]] = (
     *court.CONTRACTS,
     *procuratorate.CONTRACTS,
     *reporting.CONTRACTS,
+    *receipts.CONTRACTS,
 )
 
 BY_SUBJECT: Final[dict[str, type[ContractModel]]] = {c.SUBJECT: c for c in ALL}
