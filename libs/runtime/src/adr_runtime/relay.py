@@ -9,7 +9,6 @@ consumers' inboxes drop anything later.
 
 import asyncio
 import contextlib
-import json
 import logging
 import zlib
 from collections.abc import Awaitable, Callable
@@ -21,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from adr_contracts.subjects import parse_subject, stream_name
 from adr_runtime import metrics
+from adr_runtime.outbox import message_body
 from adr_runtime.signing import HEADER as SIGNATURE_HEADER
 from adr_runtime.signing import Signer
 from adr_runtime.tables import MessagingTables
@@ -99,7 +99,7 @@ class Relay:
         published: list[int] = []
         for row in rows:
             headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.event_id)}
-            body = json.dumps(row.envelope, ensure_ascii=False, separators=(",", ":")).encode()
+            body = message_body(row.envelope)
             try:
                 await self._publish(row.subject, body, headers)
             except Exception as exc:  # stop at the first failure so that order holds; retried next round
