@@ -88,10 +88,13 @@ async def test_a_routing_to_mediation_opens_the_case_and_publishes_mediation_ope
     [case] = await eventually(lambda: cases_of(ctx, routing.case_id))  # type: ignore[arg-type]
     assert (case.stage, case.status, case.first_received_on) == ("pre_litigation", "opened", FIRST_RECEIVED_ON)
 
-    async def published() -> int:
-        return (await jetstream.stream_info("ADR_MEDIATION")).state.messages
+    async def published() -> bool:
+        return (await jetstream.stream_info("ADR_MEDIATION")).state.messages >= 2
 
-    assert await eventually(published) == 1
+    await eventually(published)  # the opening, then the receipt to intake staged in the same transaction
+    assert (await jetstream.stream_info("ADR_MEDIATION")).state.messages == 2
+    receipt = await jetstream.get_msg("ADR_MEDIATION", 2)
+    assert receipt.subject == receipt_subject("mediation", "intake")
     message = await jetstream.get_msg("ADR_MEDIATION", 1)
     opened = Envelope[MediationOpenedV1].model_validate_json(message.data)
     assert message.subject == MediationOpenedV1.SUBJECT
