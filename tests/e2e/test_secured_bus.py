@@ -133,7 +133,7 @@ async def _receipted(ctx: Any, client: Any, case_id: str, subject: str, consumer
         )
     if event_id is None:
         return False
-    proof = (await client.get("/api/v1/receipts", params={"event_id": str(event_id)})).json()
+    proof = (await client.get("/api/v1/handoff-receipts", params={"event_id": str(event_id)})).json()
     return any(r["consumer"] == consumer and r["verdict"] == "matched" for r in proof.get("receipts", []))
 
 

@@ -1,4 +1,4 @@
-"""Proof of hand-offs on demand (issue #10 item 2): ``/api/v1/receipts``, administrators only, audited."""
+"""Proof of hand-offs on demand (issue #10 item 2): ``/api/v1/handoff-receipts``, administrators only, audited."""
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -65,7 +65,7 @@ async def test_an_event_shows_its_receipts_and_who_has_not_receipted_it(
     envelope = await _published(ctx)
     await _receipted_by_reporting(ctx, envelope)
 
-    answer = await client.get("/api/v1/receipts", params={"event_id": str(envelope.event_id)})
+    answer = await client.get("/api/v1/handoff-receipts", params={"event_id": str(envelope.event_id)})
 
     assert answer.status_code == 200, answer.text
     proof = answer.json()
@@ -85,7 +85,7 @@ async def test_a_receipt_for_other_bytes_shows_as_a_mismatch(ctx: ServiceContext
     envelope = await _published(ctx)
     await _receipted_by_reporting(ctx, envelope, body=b'{"altered": true}')
 
-    proof = (await client.get("/api/v1/receipts", params={"event_id": str(envelope.event_id)})).json()
+    proof = (await client.get("/api/v1/handoff-receipts", params={"event_id": str(envelope.event_id)})).json()
 
     assert [r["verdict"] for r in proof["receipts"]] == ["mismatch"]
 
@@ -98,7 +98,7 @@ async def test_unacknowledged_hand_offs_older_than_n_minutes_are_listed_oldest_f
     done = await _published(ctx, minutes_ago=90)
     await _receipted_by_reporting(ctx, done)
 
-    answer = await client.get("/api/v1/receipts/unacknowledged", params={"older_than_minutes": 30})
+    answer = await client.get("/api/v1/handoff-receipts/unacknowledged", params={"older_than_minutes": 30})
 
     assert answer.status_code == 200, answer.text
     items = answer.json()["items"]
@@ -113,14 +113,14 @@ async def test_errors_are_problems_naming_the_field_and_only_administrators_get_
     admin = api_client(ctx)
     staff = api_client(ctx, principal=signed_in_as(Role.CENTRE_STAFF, subject="li.centre"))
     async with admin, staff:
-        malformed = await admin.get("/api/v1/receipts", params={"event_id": "not-a-uuid"})
+        malformed = await admin.get("/api/v1/handoff-receipts", params={"event_id": "not-a-uuid"})
         assert malformed.status_code == 422
         assert malformed.headers["content-type"] == "application/problem+json"
         assert malformed.json()["errors"][0]["field"] == "event_id"
-        unknown = await admin.get("/api/v1/receipts", params={"event_id": str(uuid4())})
+        unknown = await admin.get("/api/v1/handoff-receipts", params={"event_id": str(uuid4())})
         assert unknown.status_code == 404
         assert unknown.headers["content-type"] == "application/problem+json"
-        negative = await admin.get("/api/v1/receipts/unacknowledged", params={"older_than_minutes": -1})
+        negative = await admin.get("/api/v1/handoff-receipts/unacknowledged", params={"older_than_minutes": -1})
         assert negative.status_code == 422
         assert negative.json()["errors"][0]["field"] == "older_than_minutes"
-        assert (await staff.get("/api/v1/receipts/unacknowledged")).status_code == 403
+        assert (await staff.get("/api/v1/handoff-receipts/unacknowledged")).status_code == 403

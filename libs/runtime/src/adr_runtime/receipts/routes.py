@@ -1,4 +1,4 @@
-"""The hand-off proof API (``/api/v1/receipts``), administrators only, every read audited."""
+"""The hand-off proof API (``/api/v1/handoff-receipts``), administrators only, every read audited."""
 
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -91,7 +91,7 @@ def _proof_view(found: proof.HandoffProof) -> HandoffProofView:
 
 def api_router() -> APIRouter:
     """The administrators' proof of hand-offs."""
-    router = APIRouter(prefix="/api/v1/receipts", tags=["operations: hand-off receipts"])
+    router = APIRouter(prefix="/api/v1/handoff-receipts", tags=["operations: hand-off receipts"])
 
     @router.get("", response_model=HandoffProofView, summary="The receipts of one event this service published")
     async def show_proof(
