@@ -11,9 +11,11 @@ import secrets
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import nats
 import pytest
+from sqlalchemy import select
 
 from adr_contracts.services import SERVICES
 from adr_contracts.subjects import durable_name
@@ -111,6 +113,28 @@ async def test_a_routed_dispute_crosses_the_secured_bus_both_ways(services: dict
 
         await eventually(opened, what="mediation opens the case")
         await eventually(followed, what="intake's board follows mediation")
+        # each hand-off's receipt crossed the secured bus back to its producer, with the body's hash matched
+        await eventually(
+            lambda: _receipted(services["intake"], intake, case_id, "adr.intake.dispute.routed.v1", "mediation"),
+            what="mediation's receipt for the route recorded at intake",
+        )
+        await eventually(
+            lambda: _receipted(services["mediation"], mediation, case_id, "adr.mediation.case.opened.v1", "intake"),
+            what="intake's receipt for the opening recorded at mediation",
+        )
+
+
+async def _receipted(ctx: Any, client: Any, case_id: str, subject: str, consumer: str) -> bool:
+    """True once the producer's proof API shows a matched receipt from ``consumer`` for the case's event."""
+    table = ctx.tables.outbox
+    async with ctx.sessions() as session:
+        event_id = await session.scalar(
+            select(table.c.event_id).where(table.c.subject == subject, table.c.case_id == UUID(case_id))
+        )
+    if event_id is None:
+        return False
+    proof = (await client.get("/api/v1/handoff-receipts", params={"event_id": str(event_id)})).json()
+    return any(r["consumer"] == consumer and r["verdict"] == "matched" for r in proof.get("receipts", []))
 
 
 async def test_a_service_outside_the_audience_cannot_read_with_its_own_credentials(

@@ -129,7 +129,7 @@ def test_a_service_publishes_exactly_its_own_contracts_and_reads_exactly_its_aud
         subjects = {s for s in user.publish if s.startswith("adr.")}
         assert subjects == {c.SUBJECT for c in registry.produced_by(service)} | {deadletter_subject(service)}
         durables = {s.split(".")[-1] for s in user.publish if s.startswith("$JS.API.CONSUMER.MSG.NEXT.")}
-        assert durables == {durable_name(service, c.SUBJECT) for c in registry.read_by(service)}
+        assert durables == {durable_name(service, c.SUBJECT) for c in registry.read_by(service, with_receipts=True)}
         assert not any(s.startswith(("$JS.API.STREAM.", "$JS.API.CONSUMER.CREATE")) for s in user.publish)
         assert user.subscribe == (f"_INBOX_{service.replace('-', '_')}.>",)
 

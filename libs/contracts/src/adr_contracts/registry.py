@@ -2,7 +2,7 @@
 
 from typing import Any, Final
 
-from adr_contracts import court, intake, mediation, procuratorate, reporting
+from adr_contracts import court, intake, mediation, procuratorate, receipts, reporting
 from adr_contracts.base import ContractModel, Envelope, envelope_class
 from adr_contracts.services import ServiceName
 from adr_contracts.subjects import parse_subject
@@ -14,6 +14,7 @@ ALL: Final[tuple[type[ContractModel], ...]] = (
     *court.CONTRACTS,
     *procuratorate.CONTRACTS,
     *reporting.CONTRACTS,
+    *receipts.CONTRACTS,
 )
 
 BY_SUBJECT: Final[dict[str, type[ContractModel]]] = {c.SUBJECT: c for c in ALL}
@@ -64,10 +65,14 @@ def produced_by(service: ServiceName) -> list[type[ContractModel]]:
     return [c for c in ALL if parse_subject(c.SUBJECT).producer == service]
 
 
-def read_by(service: ServiceName) -> list[type[ContractModel]]:
+def read_by(service: ServiceName, *, with_receipts: bool = False) -> list[type[ContractModel]]:
     """The contracts whose audience includes a service (each one is a durable consumer).
+
+    The receipts addressed to a service are read by the shared runtime, not by the service's own
+    handlers, so they are left out unless asked for (bus permissions need them).
 
     Args:
         service: the reading service.
+        with_receipts: also the hand-off receipts addressed to it.
     """
-    return [c for c in ALL if service in c.AUDIENCE]
+    return [c for c in ALL if service in c.AUDIENCE and (with_receipts or not receipts.is_receipt(c.SUBJECT))]

@@ -11,7 +11,9 @@ from enum import Enum
 from typing import Any, Literal, Union, get_args, get_origin
 from uuid import UUID
 
-from adr_contracts import Envelope, envelope_for
+from pydantic import AwareDatetime
+
+from adr_contracts import Envelope, envelope_for, receipts
 from adr_contracts.base import ContractModel
 
 CASE_ID = UUID("0190a7c4-5b6e-7d2f-8a9b-0c1d2e3f4a5b")
@@ -21,7 +23,10 @@ CAUSATION_ID = UUID("0190a7c4-5b6e-7d2f-8a9b-0c1d2e3f4a5e")
 TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
 OCCURRED_AT = datetime(2026, 11, 28, 9, 30, 15, 123456, tzinfo=UTC)
 
-OVERRIDES: dict[tuple[str, str], Any] = {("SubsidyBatchApprovedV1", "period"): "2026-11"}
+OVERRIDES: dict[tuple[str, str], Any] = {
+    ("SubsidyBatchApprovedV1", "period"): "2026-11",
+    **{(c.__name__, "sha256"): "0" * 64 for c in receipts.CONTRACTS},
+}
 """(contract class name, field name) -> value, for fields the generic builder cannot fill."""
 
 _SIMPLE: dict[Any, Any] = {
@@ -32,6 +37,7 @@ _SIMPLE: dict[Any, Any] = {
     date: date(2026, 11, 27),
     datetime: OCCURRED_AT,
     UUID: UUID("0190a7c4-5b6e-7d2f-8a9b-0c1d2e3f4a60"),
+    AwareDatetime: OCCURRED_AT,
 }
 
 

@@ -2,7 +2,8 @@
 
 Each subscription is a durable pull consumer (``batch_size=1`` so that one case's events are
 applied in order). A message is parsed against its contract, then applied in one database
-transaction together with its inbox row, so a redelivered event has no second effect.
+transaction together with its inbox row, so a redelivered event has no second effect. An event
+from another institution also gets its hand-off receipt staged in that transaction (issue #10).
 
 - A message that does not parse, or whose handler raises :class:`RejectedEvent`, cannot succeed
   on a retry: it goes to the dead-letter stream at once and the consumer moves on.
@@ -28,6 +29,7 @@ from adr_contracts.subjects import durable_name, parse_subject, stream_name
 from adr_runtime import metrics
 from adr_runtime.deadletter import DeadLetterSink
 from adr_runtime.inbox import claim
+from adr_runtime.receipts.issuing import stage_receipt
 from adr_runtime.signing import HEADER as SIGNATURE_HEADER
 from adr_runtime.signing import SignatureRefused, Verifier
 from adr_runtime.tables import MessagingTables
@@ -143,7 +145,7 @@ class ConsumerGroup:
             return
         token = current_position.set(_position_of(msg))
         try:
-            await self._apply(envelope, subject=subject, durable=durable, handler=handler)
+            await self._apply(envelope, subject=subject, durable=durable, handler=handler, body=msg.body)
         except RejectedEvent as exc:
             await self._dead_letter(msg, durable=durable, reason=f"RejectedEvent: {exc}")
         except Exception as exc:
@@ -151,8 +153,12 @@ class ConsumerGroup:
         finally:
             current_position.reset(token)
 
-    async def _apply(self, envelope: Envelope[Any], *, subject: str, durable: str, handler: Handler) -> None:
-        await apply_once(self._sessions, self._tables, envelope, subject=subject, durable=durable, handler=handler)
+    async def _apply(
+        self, envelope: Envelope[Any], *, subject: str, durable: str, handler: Handler, body: bytes
+    ) -> None:
+        await apply_once(
+            self._sessions, self._tables, envelope, subject=subject, durable=durable, handler=handler, body=body
+        )
 
     async def _retry_or_dead_letter(self, msg: Any, *, durable: str, exc: Exception) -> None:
         deliveries = msg.raw_message.metadata.num_delivered
@@ -186,10 +192,22 @@ async def apply_once(
     subject: str,
     durable: str,
     handler: Handler,
+    body: bytes,
 ) -> bool:
     """Applies an event in one transaction with its inbox row; ``False`` when it was applied before.
 
-    Live deliveries and an operator's replay of a dead letter both come through here.
+    Live deliveries and an operator's replay of a dead letter both come through here. An event from
+    another institution gets its receipt (the SHA-256 of ``body``) staged in the same transaction, so a
+    receipt exists exactly when the effect does; a duplicate gets none, and a receipt gets none.
+
+    Args:
+        sessions: the consumer's session factory.
+        tables: the consumer's messaging tables.
+        envelope: the parsed event.
+        subject: the subject it arrived on.
+        durable: the durable consumer (also the inbox's consumer key).
+        handler: the service's handler.
+        body: the exact message body received (the stored body for a replayed dead letter).
     """
     async with sessions() as session, session.begin():
         fresh = await claim(session, tables, consumer=durable, event_id=str(envelope.event_id), subject=subject)
@@ -197,6 +215,7 @@ async def apply_once(
             metrics.DUPLICATES.labels(durable).inc()
             return False
         await handler(session, envelope)
+        await stage_receipt(session, tables, envelope, subject=subject, durable=durable, body=body)
     metrics.CONSUMED.labels(durable).inc()
     return True
 

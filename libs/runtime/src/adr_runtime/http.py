@@ -28,6 +28,7 @@ from adr_runtime.dead_letters.routes import ERRORS as DEAD_LETTER_ERRORS
 from adr_runtime.dead_letters.routes import OpsNats
 from adr_runtime.dead_letters.routes import api_router as dead_letter_api
 from adr_runtime.problems import install_problem_handlers, problem, respond
+from adr_runtime.receipts.routes import api_router as receipts_api
 from adr_runtime.telemetry import setup_tracing
 from adr_runtime.web.shell import wants_html
 
@@ -114,6 +115,7 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     # the dead-letter desk (issue #10): administrators only, in every service
     app.include_router(dead_letter_api(), dependencies=[guard])
     app.include_router(dead_letter_pages(), dependencies=[guard])
+    app.include_router(receipts_api(), dependencies=[guard])  # hand-off receipts (issue #10), administrators only
     # one server span per request (no spans for each ASGI send and receive); cheap while nothing exports
     FastAPIInstrumentor.instrument_app(
         app,

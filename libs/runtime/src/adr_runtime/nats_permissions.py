@@ -102,7 +102,7 @@ def pulled_consumers(service: ServiceName) -> list[PulledConsumer]:
             stream=stream_name(parse_subject(contract.SUBJECT).producer),
             durable=durable_name(service, contract.SUBJECT),
         )
-        for contract in registry.read_by(service)
+        for contract in registry.read_by(service, with_receipts=True)
     ]
 
 

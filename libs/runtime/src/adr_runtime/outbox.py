@@ -1,5 +1,8 @@
 """Staging outgoing events in the same transaction as the state change (transactional outbox)."""
 
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +23,23 @@ def current_trace_headers() -> dict[str, str]:
     return carrier
 
 
+def message_body(document: Mapping[str, Any]) -> bytes:
+    """The exact bytes the relay publishes for an outbox row's stored envelope document.
+
+    Receipts (issue #10) compare a consumer's hash of what it received with the hash of these bytes,
+    so the relay and the producer's check must both build the body here.
+
+    Args:
+        document: the row's ``envelope`` column.
+    """
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def body_sha256(body: bytes) -> str:
+    """SHA-256 (hex) of a message body, as receipts carry it."""
+    return hashlib.sha256(body).hexdigest()
+
+
 async def stage(
     session: AsyncSession,
     tables: MessagingTables,
@@ -35,6 +55,21 @@ async def stage(
         envelope: the event to publish.
         actor: who caused the change (a staff account id or ``system:<service>``), for the history.
     """
+    envelope = await enqueue(session, tables, envelope)
+    await record_history(session, tables, envelope=envelope, actor=actor)
+
+
+async def enqueue(session: AsyncSession, tables: MessagingTables, envelope: Envelope[Any]) -> Envelope[Any]:
+    """Writes the event to the outbox only (no case-history line, e.g. a hand-off receipt).
+
+    Args:
+        session: the open transaction.
+        tables: the service's messaging tables.
+        envelope: the event to publish.
+
+    Returns:
+        The envelope as staged (with the running trace context).
+    """
     headers = current_trace_headers()
     if envelope.traceparent is None and "traceparent" in headers:
         envelope = envelope.model_copy(update={"traceparent": headers["traceparent"]})
@@ -49,7 +84,7 @@ async def stage(
             created_at=datetime.now(UTC),
         )
     )
-    await record_history(session, tables, envelope=envelope, actor=actor)
+    return envelope
 
 
 async def record_history(

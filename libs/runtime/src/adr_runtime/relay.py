@@ -23,7 +23,6 @@ through PostgreSQL ``LISTEN`` (:mod:`adr_runtime.outbox_listener`).
 
 import asyncio
 import contextlib
-import json
 import logging
 import zlib
 from collections import deque
@@ -35,6 +34,7 @@ from sqlalchemy import Select, Update, bindparam, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from adr_runtime import metrics, outbox_signal
+from adr_runtime.outbox import message_body
 from adr_runtime.outbox_listener import OutboxListener
 from adr_runtime.publishing import (
     EXPECTED_LAST_MSG_ID,
@@ -130,7 +130,7 @@ class Relay:
             headers = {**(row.headers or {}), "Nats-Msg-Id": str(row.event_id)}
             if previous is not None and self._window > 1:
                 headers[EXPECTED_LAST_MSG_ID] = previous
-            body = json.dumps(row.envelope, ensure_ascii=False, separators=(",", ":")).encode()
+            body = message_body(row.envelope)
             try:
                 in_flight.append((row.seq, await self._send(row.subject, body, headers)))
             except Exception as exc:  # nothing after a failure is sent, so order holds

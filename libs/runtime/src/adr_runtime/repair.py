@@ -11,7 +11,6 @@ A republished event keeps its event id (in the body and in ``Adr-Event-Id``) but
 """
 
 import asyncio
-import json
 import logging
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +23,7 @@ from sqlalchemy import delete, select
 from adr_contracts.services import PRODUCER_TOKEN
 from adr_contracts.subjects import parse_subject, stream_name
 from adr_runtime.context import ServiceContext
+from adr_runtime.outbox import message_body
 from adr_runtime.relay import Publish
 
 logger = logging.getLogger(__name__)
@@ -106,7 +106,7 @@ async def repair_stream(
             EVENT_ID_HEADER: event_id,
             "Nats-Msg-Id": f"{event_id}:repair:{datetime.now().timestamp():.0f}:{attempt}",
         }
-        body = json.dumps(row.envelope, ensure_ascii=False, separators=(",", ":")).encode()
+        body = message_body(row.envelope)
         await publish(row.subject, body, headers)
         republished.append(event_id)
     if republished:

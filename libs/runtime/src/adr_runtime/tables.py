@@ -1,4 +1,4 @@
-"""The tables every service keeps beside its own: outbox, inbox and case history.
+"""The tables every service keeps beside its own: outbox, inbox, case history and hand-off receipts.
 
 Each service adds them to its own MetaData (one database per service), so its Alembic
 environment creates them with the service's tables.
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Column,
     Index,
     Integer,
@@ -27,20 +28,26 @@ BigId = BigInteger().with_variant(Integer, "sqlite")
 
 @dataclass(frozen=True)
 class MessagingTables:
-    """The outbox, inbox and case-history tables of one service."""
+    """The outbox, inbox, case-history and hand-off-receipt tables of one service."""
 
     outbox: Table
     inbox: Table
     case_history: Table
+    handoff_receipts: Table
 
 
 def messaging_tables(metadata: MetaData) -> MessagingTables:
-    """Adds the outbox, inbox and case-history tables to a service's metadata.
+    """Adds the outbox, inbox, case-history and hand-off-receipt tables to a service's metadata.
 
     Args:
         metadata: the service's own MetaData.
     """
-    return MessagingTables(outbox=_outbox(metadata), inbox=_inbox(metadata), case_history=_case_history(metadata))
+    return MessagingTables(
+        outbox=_outbox(metadata),
+        inbox=_inbox(metadata),
+        case_history=_case_history(metadata),
+        handoff_receipts=_handoff_receipts(metadata),
+    )
 
 
 def _outbox(metadata: MetaData) -> Table:
@@ -89,4 +96,24 @@ def _case_history(metadata: MetaData) -> Table:
         Column("action", String(200), nullable=False),
         Column("event_id", Uuid, nullable=True),
         Column("details", JSON, nullable=False),
+    )
+
+
+def _handoff_receipts(metadata: MetaData) -> Table:
+    # the receipts other services sent for this service's events (issue #10): what they received, and
+    # whether its hash matched the body this service published (NULL expected hash: the row was gone)
+    return Table(
+        "handoff_receipts",
+        metadata,
+        Column("id", BigId, primary_key=True, autoincrement=True),
+        Column("receipt_id", Uuid, nullable=False, unique=True),
+        Column("event_id", Uuid, nullable=False, index=True),
+        Column("subject", String(200), nullable=False),
+        Column("consumer", String(60), nullable=False),
+        Column("durable", String(120), nullable=False),
+        Column("sha256", String(64), nullable=False),
+        Column("expected_sha256", String(64), nullable=True),
+        Column("matched", Boolean, nullable=False),
+        Column("received_at", UtcDateTime(), nullable=False),
+        Column("recorded_at", UtcDateTime(), nullable=False, server_default=func.now()),
     )

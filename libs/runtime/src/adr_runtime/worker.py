@@ -15,6 +15,7 @@ from adr_runtime.consumer import ConsumerGroup, RetryPolicy
 from adr_runtime.context import ServiceContext
 from adr_runtime.deadletter import DeadLetterSink
 from adr_runtime.nats_permissions import subscriber_inbox_prefix
+from adr_runtime.receipts.recording import all_subscriptions
 from adr_runtime.relay import Relay, jetstream_publisher
 from adr_runtime.telemetry import setup_tracing
 
@@ -118,7 +119,7 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         verifier=settings.verifier(),
         inbox_prefix=subscriber_inbox_prefix(ctx.spec.name),
     )
-    group.register_all(broker, ctx.spec.subscriptions(ctx))
+    group.register_all(broker, all_subscriptions(ctx))  # the spec's own and the receipts addressed to it
     await broker.start()
     relay = Relay(
         service=ctx.spec.name,

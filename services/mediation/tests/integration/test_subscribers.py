@@ -13,10 +13,12 @@ from sqlalchemy import func, select
 from adr_contracts import Envelope
 from adr_contracts.intake import DisputeRoutedV1
 from adr_contracts.mediation import MediationOpenedV1
+from adr_contracts.receipts import receipt_subject
 from adr_contracts.subjects import durable_name
 from adr_mediation.spec import SPEC
 from adr_mediation.store.tables import mediation_cases
 from adr_runtime.context import ServiceContext
+from adr_runtime.testing.receipts import outbox_subjects, without_receipts
 from adr_runtime.testing.service import migrated_context
 from adr_runtime.worker import start_worker
 
@@ -86,10 +88,13 @@ async def test_a_routing_to_mediation_opens_the_case_and_publishes_mediation_ope
     [case] = await eventually(lambda: cases_of(ctx, routing.case_id))  # type: ignore[arg-type]
     assert (case.stage, case.status, case.first_received_on) == ("pre_litigation", "opened", FIRST_RECEIVED_ON)
 
-    async def published() -> int:
-        return (await jetstream.stream_info("ADR_MEDIATION")).state.messages
+    async def published() -> bool:
+        return (await jetstream.stream_info("ADR_MEDIATION")).state.messages >= 2
 
-    assert await eventually(published) == 1
+    await eventually(published)  # the opening, then the receipt to intake staged in the same transaction
+    assert (await jetstream.stream_info("ADR_MEDIATION")).state.messages == 2
+    receipt = await jetstream.get_msg("ADR_MEDIATION", 2)
+    assert receipt.subject == receipt_subject("mediation", "intake")
     message = await jetstream.get_msg("ADR_MEDIATION", 1)
     opened = Envelope[MediationOpenedV1].model_validate_json(message.data)
     assert message.subject == MediationOpenedV1.SUBJECT
@@ -123,7 +128,9 @@ async def test_the_same_routing_delivered_twice_opens_one_case(
     assert (await jetstream.stream_info("ADR_INTAKE")).state.messages == 2
     assert await count(ctx, mediation_cases) == 1
     assert await count(ctx, ctx.tables.inbox) == 1
-    assert await count(ctx, ctx.tables.outbox) == 1
+    subjects = await outbox_subjects(ctx.sessions, ctx.tables)
+    assert without_receipts(subjects) == [MediationOpenedV1.SUBJECT]
+    assert subjects.count(receipt_subject("mediation", "intake")) == 1  # one hand-off receipt, not two
 
 
 async def test_an_invalid_routing_is_dead_lettered_and_the_next_one_applied(
@@ -163,7 +170,9 @@ async def test_other_routes_are_acknowledged_and_store_nothing(
     ctx: ServiceContext, jetstream: nats.js.JetStreamContext
 ) -> None:
     filing, reconsideration, mediation = (
-        a_routing(uuid4(), route="filing"), a_routing(uuid4(), route="reconsideration"), a_routing(uuid4())
+        a_routing(uuid4(), route="filing"),
+        a_routing(uuid4(), route="reconsideration"),
+        a_routing(uuid4()),
     )
 
     for routing in (filing, reconsideration, mediation):

@@ -21,7 +21,9 @@ DAY = date(2026, 11, 2)
 
 
 async def published(js: nats.js.JetStreamContext) -> int:
-    return int((await js.stream_info("ADR_REPORTING")).state.messages)
+    """Warnings in reporting's stream (its hand-off receipts to the producers travel there too)."""
+    info = await js.stream_info("ADR_REPORTING", subjects_filter=EarlyWarningRaisedV1.SUBJECT)
+    return int((info.state.subjects or {}).get(EarlyWarningRaisedV1.SUBJECT, 0))
 
 
 async def test_warnings_are_published_once(running: ServiceContext, jetstream: nats.js.JetStreamContext) -> None:
@@ -46,7 +48,7 @@ async def test_warnings_are_published_once(running: ServiceContext, jetstream: n
     assert body["by_kind"] == {"deadline_overdue": 2, "high_risk": 1, "repeated_agency": 1, "repeated_act_type": 1}
     pattern = next(w for w in body["warnings"] if w["kind"] == "repeated_agency")
     assert pattern["count"] == 5 and pattern["suggests_comprehensive_suggestion"] and pattern["window_days"] == 90
-    message = await jetstream.get_msg("ADR_REPORTING", seq=1)
+    message = await jetstream.get_last_msg("ADR_REPORTING", EarlyWarningRaisedV1.SUBJECT)
     assert message.subject == EarlyWarningRaisedV1.SUBJECT
 
 

@@ -31,6 +31,7 @@ class AuditAction(StrEnum):
     SIGN_OUT = "sign_out"
     DEAD_LETTER_REPLAYED = "dead_letter_replayed"
     DEAD_LETTER_DISCARDED = "dead_letter_discarded"
+    HANDOFF_PROOF_READ = "handoff_proof_read"
 
 
 class Outcome(StrEnum):

@@ -14,6 +14,7 @@ from adr_contracts.subjects import DEADLETTER_STREAM, deadletter_subject
 from adr_runtime import deadletter as headers
 from adr_runtime.consumer import RejectedEvent, Subscription, apply_once, describe_rejection, parse_delivered
 from adr_runtime.context import ServiceContext
+from adr_runtime.receipts.recording import all_subscriptions
 
 
 class DeadLetterNotFound(LookupError):
@@ -167,6 +168,7 @@ class DeadLetterDesk:
                 subject=letter.subject,
                 durable=letter.consumer,
                 handler=subscription.handler,
+                body=letter.body,  # the receipt proves what arrived from the producer, not the correction
             )
         except RejectedEvent as exc:
             raise LetterStillRejected(f"处理程序再次拒绝该事件：{exc}") from None
@@ -174,7 +176,7 @@ class DeadLetterDesk:
         return letter, applied
 
     def _subscription(self, ctx: ServiceContext, subject: str) -> Subscription:
-        for subscription in ctx.spec.subscriptions(ctx):
+        for subscription in all_subscriptions(ctx):
             if subject == subscription.contract.SUBJECT:
                 return subscription
         raise ReplayRefused(f"本服务不订阅主题 {subject}，无法重放")
