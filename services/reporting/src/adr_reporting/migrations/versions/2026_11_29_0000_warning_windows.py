@@ -1,7 +1,7 @@
 """warning windows: registrations per pattern key, filled from the journal
 
 Revision ID: 7e5d0c1a9b42
-Revises: 891f67ccb055
+Revises: a7ed87f39a6f
 Create Date: 2026-11-29 00:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "7e5d0c1a9b42"
-down_revision: str | None = "891f67ccb055"
+down_revision: str | None = "a7ed87f39a6f"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
