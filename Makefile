@@ -26,7 +26,7 @@ run: uv ## the whole platform on this machine: SQLite under var/, NATS found or 
 
 test: uv ## every test, against real NATS and PostgreSQL, in TEST_WORKERS processes (PYTEST_ARGS="-k routing -x" to narrow)
 	$(UV) sync --all-packages --frozen
-	$(UV) run pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(UV) run pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: ## ruff, mypy (contracts and each service's domain), import boundaries
 	$(UV) run ruff check .
