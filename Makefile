@@ -66,7 +66,7 @@ deploy-validate: deploy-render ## kubernetes-validate --strict, yamllint and the
 drill-cluster: ## the three-node NATS cluster drill, long version (DRILL_DISPUTES=200 by default)
 	DRILL_DISPUTES=$${DRILL_DISPUTES:-200} $(UV) run pytest -q -m cluster tests/deploy/test_nats_cluster.py -p no:randomly
 
-# --- security (issue #10): fuzzing at length (make test runs 5 requests per operation, 12 events per contract) ---
+# --- security (issue #10): fuzzing at length (make test runs 3 requests per operation, 12 events per contract) ---
 .PHONY: fuzz
 fuzz: ## schemathesis against every API and hostile events into every subscriber, at length
 	ADR_FUZZ_EXAMPLES=$${ADR_FUZZ_EXAMPLES:-100} ADR_FUZZ_EVENTS=$${ADR_FUZZ_EVENTS:-60} $(UV) run pytest -q tests/fuzz -p no:randomly

@@ -5,7 +5,7 @@ Schemathesis generates requests for every operation: valid ones (per the schema)
 running in-process on a migrated SQLite database with a real nats-server behind it. Whatever comes in,
 the answer is never a 5xx, and every error is a problem+json document naming what went wrong.
 
-``ADR_FUZZ_EXAMPLES`` sets the examples per operation and mode (5 in ``make test``; ``make fuzz``
+``ADR_FUZZ_EXAMPLES`` sets the examples per operation and mode (3 in ``make test``; ``make fuzz``
 runs 100).
 """
 
@@ -34,7 +34,7 @@ from adr_runtime.testing.service import api_client, migrated_context
 pytestmark = [pytest.mark.integration, pytest.mark.fuzz, pytest.mark.clause("R2")]
 
 SPECS = {spec.name: spec for spec in (INTAKE, MEDIATION, COURT, PROCURATORATE, REPORTING)}
-EXAMPLES = int(os.environ.get("ADR_FUZZ_EXAMPLES", "5"))
+EXAMPLES = int(os.environ.get("ADR_FUZZ_EXAMPLES", "3"))
 # Server errors are never acceptable; 503 only where a dependency is down (none is, here).
 PROBLEM = "application/problem+json"
 
