@@ -89,8 +89,9 @@ class Worker:
         if self.background_task is not None:
             await self.background_task
         # broker.stop() waits for in-flight handlers; without a server it can wait far longer than a
-        # pod's grace period, and an unacknowledged message is redelivered anyway
-        with contextlib.suppress(TimeoutError):
+        # pod's grace period, and an unacknowledged message is redelivered anyway; a connection that is
+        # reconnecting at that moment cannot drain (nats-py raises), which must not fail the shutdown
+        with contextlib.suppress(TimeoutError, nats.errors.ConnectionReconnectingError):
             await asyncio.wait_for(self.broker.stop(), timeout=20)
         await self.connection.close()
 
