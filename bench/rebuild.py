@@ -3,7 +3,7 @@
 The events are published (256 in flight) to the platform's intake stream, as intake's relay would
 have, received and registered over ``days`` days (1,000 by default, from
 2024-01-01). The rebuild runs in a child process (bench/rebuild_child.py)
-that calls the code of ``adr-reporting rebuild`` (ordered consumer, the live projections, one
+that calls the code of ``adr-reporting rebuild`` (its own pull consumer, the live projections, one
 transaction) so that its peak resident memory is its own.
 """
 

@@ -2,12 +2,14 @@
 
 The projections' tables are emptied and every event still in the producers' streams is applied
 again, in one transaction: readers keep seeing the old figures until the new ones are complete,
-and a rebuild that fails or is stopped leaves them as they were. Each stream is read with an
-ordered consumer (no durable state on the server, in stream order) up to its last sequence at the
-start, decoded once, and applied in batches of a few thousand events through the same projection
-code as live consumption (``projections.project_batch``): the journal, the disputes' rows and the
-early warnings' window are written with one bulk statement per batch, the positions once per
-stream and batch, and the window's counts are kept in memory (one integer per key and day).
+and a rebuild that fails or is stopped leaves them as they were. Each stream is read through a
+pull consumer of the rebuild's own (in memory on the server, no acks, in stream order) up to its
+last sequence at the start, decoded once, and applied in batches of a few thousand events through
+the same projection code as live consumption (``projections.project_batch``): the journal, the
+disputes' rows and the early warnings' window are written with one bulk statement per batch, the
+positions once per stream and batch, and the window's counts are kept in memory (one integer per
+key and day). A replay that misses a message (a gap in the consumer's sequence, or fewer messages
+read than the stream held) is refused and changes nothing.
 Replaying is idempotent: the same events give the same rows, and a second rebuild changes nothing.
 Early warnings already raised are kept (they were published), so a rebuild never raises one twice.
 Stop the worker while rebuilding, or let it run: an event it applies meanwhile is in the stream
@@ -15,15 +17,17 @@ and is not lost when the rebuild commits only if it was published before the reb
 """
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
+from uuid import uuid4
 
 import nats
 from nats.aio.msg import Msg
-from nats.js.api import DeliverPolicy
+from nats.js.api import AckPolicy, ConsumerConfig, DeliverPolicy
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -54,6 +58,7 @@ PROJECTION_TABLES = (
     projection_positions,
 )
 STALL_SECONDS = 10  # a stream that sends nothing for this long while the rebuild waits is an error
+FETCH = 1000  # messages asked of the server at a time (two requests in flight at most)
 BATCH_SIZE = 2000  # events applied together: a few bulk statements each, memory bounded by the batch
 
 Progress = Callable[[str, int, int], None]  # stream, messages read in it, messages in it
@@ -125,47 +130,60 @@ class _Replay:
     async def run(
         self, js: nats.js.JetStreamContext, last: int, total: int, progress: Progress | None, batch_size: int
     ) -> None:
-        """Reads the stream up to ``last`` with an ordered consumer, applying a batch at a time.
+        """Reads the stream up to ``last`` through a pull consumer of its own, applying a batch at a time.
 
-        Messages are taken by a callback, which the client calls for one message at a time and
-        awaits. A full batch is written by a task of its own while the next one is decoded (the
-        database works while this process decodes); a batch waits for the previous one to be written,
-        so they are applied in stream order. The reading ends at ``last``, on an error, or after
-        ``STALL_SECONDS`` without a message.
+        The consumer (in memory on the server, no acks, deleted at the end or after ``STALL_SECONDS``
+        of disuse) hands over ``FETCH`` messages per request, and the next request is under way while
+        the previous messages are decoded: the client never holds more than two fetches, so it cannot
+        fall behind and drop messages as a push subscription's slow consumer would. A full batch is
+        written by a task of its own while the next one is decoded (the database works while this
+        process decodes); a batch waits for the previous one to be written, so they are applied in
+        stream order. The reading ends at ``last``; a gap in the consumer's sequence, a fetch that
+        times out or a failed write ends it with an error.
         """
-        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-
-        async def on_message(msg: Msg) -> None:
-            if done.done():
-                return
-            try:
-                if await self._take(msg, last, total, progress, batch_size):
-                    done.set_result(None)
-            except Exception as exc:  # ends the rebuild (and its transaction) with the error
-                done.set_exception(exc)
-
-        filter_subject = ALL_STREAMS[self.stream][0] if len(ALL_STREAMS.get(self.stream, [])) == 1 else ">"
-        subscription = await js.subscribe(
-            filter_subject, stream=self.stream, ordered_consumer=True, deliver_policy=DeliverPolicy.ALL, cb=on_message
-        )
+        name, subscription = await _open_consumer(js, self.stream)
+        fetching: asyncio.Task[list[Msg]] | None = None
         try:
-            await self._until(done)
+            delivered = 0
+            fetching = asyncio.create_task(subscription.fetch(FETCH, timeout=STALL_SECONDS))
+            while fetching is not None:
+                messages = await self._fetched(fetching)
+                at_end = int(messages[-1].metadata.sequence.stream) >= last
+                fetching = None if at_end else asyncio.create_task(subscription.fetch(FETCH, timeout=STALL_SECONDS))
+                for msg in messages:
+                    delivered += 1
+                    if int(msg.metadata.sequence.consumer) != delivered:
+                        raise IncompleteReplay(f"{self.stream}: message {delivered} was not delivered; nothing changed")
+                    if await self._take(msg, last, total, progress, batch_size):
+                        break
+                if self.writing is not None and self.writing.done() and self.writing.exception():
+                    raise self.writing.exception()  # type: ignore[misc]
+            await self._written()
             self._check_complete()
         finally:
+            await _cancelled(fetching)
+            await _cancelled(self.writing)
             await subscription.unsubscribe()
-            if self.writing is not None and not self.writing.done():
-                self.writing.cancel()
-                await asyncio.gather(self.writing, return_exceptions=True)
+            with contextlib.suppress(Exception):  # gone already; the server drops it after STALL_SECONDS anyway
+                await js.delete_consumer(self.stream, name)
+
+    async def _fetched(self, fetching: "asyncio.Task[list[Msg]]") -> list[Msg]:
+        try:
+            messages = await fetching
+        except (TimeoutError, nats.errors.TimeoutError) as exc:
+            raise TimeoutError(f"{self.stream}: no message for {STALL_SECONDS} s") from exc
+        if not messages:  # pragma: no cover - fetch raises rather than return nothing
+            raise TimeoutError(f"{self.stream}: the server sent nothing")
+        return messages
 
     def _check_complete(self) -> None:
-        # nats-py's ordered consumer records a message's sequence before it may drop the message as a slow
-        # consumer (seen at 1,000,000 events), so a gap goes unnoticed there: count instead, and refuse to
-        # commit a rebuild that read fewer messages than the stream held (the caller rolls back)
+        # a push subscription can drop messages as a slow consumer without noticing (nats-py's ordered consumer
+        # did, at 1,000,000 events); the pull consumer cannot, but the count stays as the last word: a rebuild
+        # that read fewer messages than the stream held is refused (the caller rolls back)
         read = self.report.read[self.stream]
         if read < self.expected:
             raise IncompleteReplay(
-                f"{self.stream}: read {read} of {self.expected} messages (the client dropped some); nothing was "
-                "changed, run the rebuild again"
+                f"{self.stream}: read {read} of {self.expected} messages; nothing was changed, run the rebuild again"
             )
 
     async def _take(self, msg: Msg, last: int, total: int, progress: Progress | None, batch_size: int) -> bool:
@@ -187,18 +205,6 @@ class _Replay:
         if self.writing is not None:
             await self.writing
 
-    async def _until(self, done: asyncio.Future[None]) -> None:
-        read = -1
-        while not done.done():
-            await asyncio.wait({done}, timeout=STALL_SECONDS)
-            if self.writing is not None and self.writing.done() and self.writing.exception():
-                raise self.writing.exception()  # type: ignore[misc]
-            writing = self.writing is not None and not self.writing.done()
-            if not done.done() and not writing and self.report.read[self.stream] == read:
-                raise TimeoutError(f"{self.stream}: no message for {STALL_SECONDS} s")
-            read = self.report.read[self.stream]
-        done.result()
-
     def _decode(self, msg: Msg, sequence: int) -> None:
         try:
             envelope = _model(msg.subject).model_validate_json(msg.data)
@@ -214,6 +220,29 @@ class _Replay:
         applied = await projections.project_batch(self.session, batch, self.rules, self.window)
         self.report.applied += applied
         self.report.skipped += len(batch) - applied
+
+
+async def _open_consumer(js: nats.js.JetStreamContext, stream: str) -> tuple[str, Any]:
+    """A pull consumer of the stream from its start: in memory, no acks, dropped after STALL_SECONDS unused."""
+    name = f"adr_rebuild_{uuid4().hex}"
+    subjects = ALL_STREAMS.get(stream, [])
+    config = ConsumerConfig(
+        name=name,
+        deliver_policy=DeliverPolicy.ALL,
+        ack_policy=AckPolicy.NONE,
+        filter_subject=subjects[0] if len(subjects) == 1 else None,
+        inactive_threshold=float(STALL_SECONDS),
+        mem_storage=True,
+        num_replicas=1,
+    )
+    await js.add_consumer(stream, config=config)
+    return name, await js.pull_subscribe_bind(name, stream=stream, pending_msgs_limit=4 * FETCH)
+
+
+async def _cancelled(task: "asyncio.Task[Any] | None") -> None:
+    if task is not None and not task.done():
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
 
 
 @cache

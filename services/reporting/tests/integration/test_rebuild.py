@@ -6,9 +6,10 @@ import nats
 import pytest
 from sqlalchemy import Table, func, select
 
+from adr_reporting import rebuild as rebuild_module
 from adr_reporting.domain.rates import Scope, compute
 from adr_reporting.domain.warnings import WarningRules
-from adr_reporting.rebuild import PROJECTION_TABLES, rebuild
+from adr_reporting.rebuild import PROJECTION_TABLES, read_streams, rebuild
 from adr_reporting.spec import SPEC
 from adr_reporting.store import journal
 from adr_reporting.store.tables import early_warnings, report_facts
@@ -52,8 +53,12 @@ async def replay(ctx: ServiceContext, js: nats.js.JetStreamContext) -> None:
 async def test_rebuild_equals_live_processing_and_replaying_twice_changes_nothing(
     running: ServiceContext, jetstream: nats.js.JetStreamContext
 ) -> None:
-    envelopes = [*history(), *a_history(), reference_envelope(agency_changed(), at=at(history()[0].occurred_at.date())),
-                 ev(subsidy_batch(30000, 20000), None, history()[0].occurred_at.date())]
+    envelopes = [
+        *history(),
+        *a_history(),
+        reference_envelope(agency_changed(), at=at(history()[0].occurred_at.date())),
+        ev(subsidy_batch(30000, 20000), None, history()[0].occurred_at.date()),
+    ]
     for envelope in envelopes:
         await publish(jetstream, envelope)
     await eventually(lambda: _has(running, len(envelopes)), what="live processing of every event")
@@ -71,6 +76,26 @@ async def test_rebuild_equals_live_processing_and_replaying_twice_changes_nothin
     indicators = {i.code: i for i in live["indicators"]}
     assert indicators["head_appearance_rate"].value == EXPECTED["head_appearance_rate"][2]
     assert len(live["subsidy_lines"]) == 2
+
+
+async def test_a_replay_in_many_small_fetches_equals_live_and_leaves_no_consumer_behind(
+    running: ServiceContext, jetstream: nats.js.JetStreamContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    envelopes = history()
+    for envelope in envelopes:
+        await publish(jetstream, envelope)
+    await eventually(lambda: _has(running, len(envelopes)), what="live processing")
+    live = await snapshot(running)
+    consumers = {stream: (await jetstream.stream_info(stream)).state.consumer_count for stream in read_streams()}
+    monkeypatch.setattr(rebuild_module, "FETCH", 3)  # many fetches, each decoded while the next is under way
+
+    async with running.sessions() as session, session.begin():
+        report = await rebuild(session, jetstream, WarningRules(), batch_size=2)
+
+    assert report.applied == len(envelopes)
+    assert await snapshot(running) == live
+    after = {stream: (await jetstream.stream_info(stream)).state.consumer_count for stream in read_streams()}
+    assert after == consumers  # the rebuild's own consumers are deleted
 
 
 async def _has(ctx: ServiceContext, n: int) -> bool:

@@ -1,6 +1,8 @@
-"""A rebuild that read fewer messages than its stream held is refused, so its transaction rolls back
-(nats-py's ordered consumer can drop messages as a slow consumer without noticing the gap)."""
+"""A rebuild that misses a message is refused, so its transaction rolls back: fewer messages read than
+the stream held, or a gap in its consumer's sequence (a push subscription can drop messages as a slow
+consumer without noticing, as nats-py's ordered consumer did at 1,000,000 events)."""
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -24,3 +26,43 @@ def test_a_short_read_is_refused_with_the_counts() -> None:
 def test_a_complete_read_passes() -> None:
     assert replay_that_read(1000, 1000)._check_complete() is None
     assert replay_that_read(0, 0)._check_complete() is None
+
+
+def message(stream_sequence: int, consumer_sequence: int) -> Any:
+    sequence = SimpleNamespace(stream=stream_sequence, consumer=consumer_sequence)
+    return SimpleNamespace(subject="adr.other.v1", data=b"{}", metadata=SimpleNamespace(sequence=sequence))
+
+
+class ServerThatSkipsOne:
+    """A JetStream context whose consumer delivers messages 1, 2 and then 4 (3 went missing on the way)."""
+
+    def __init__(self) -> None:
+        self.consumers: set[str] = set()
+        self.unsubscribed = False
+
+    async def add_consumer(self, stream: str, config: Any) -> None:
+        self.consumers.add(config.name)
+
+    async def pull_subscribe_bind(self, name: str, **_: Any) -> Any:
+        batches = [[message(1, 1), message(2, 2)], [message(4, 4)]]
+
+        async def fetch(batch: int, timeout: float) -> list[Any]:
+            return batches.pop(0) if batches else []
+
+        async def unsubscribe() -> None:
+            self.unsubscribed = True
+
+        return SimpleNamespace(fetch=fetch, unsubscribe=unsubscribe)
+
+    async def delete_consumer(self, stream: str, name: str) -> None:
+        self.consumers.discard(name)
+
+
+async def test_a_gap_in_the_consumers_sequence_is_refused_and_the_consumer_deleted() -> None:
+    server = ServerThatSkipsOne()
+    replay = replay_that_read(0, 4)
+
+    with pytest.raises(IncompleteReplay, match="message 3 was not delivered; nothing changed"):
+        await replay.run(server, last=4, total=4, progress=None, batch_size=10)  # type: ignore[arg-type]
+
+    assert server.consumers == set() and server.unsubscribed

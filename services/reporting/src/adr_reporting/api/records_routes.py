@@ -87,9 +87,18 @@ STATUS_LABELS = {TaskStatus.OPEN: "督办中", TaskStatus.DONE: "已办结"}
 
 def _task_out(row: Any, today: date) -> TaskOut:
     task = FollowUpTask(row.title, row.owner_unit, row.due_on, TaskStatus(row.status), row.done_on, row.note)
-    return TaskOut(task_id=row.task_id, meeting_id=row.meeting_id, title=row.title, owner_unit=row.owner_unit,
-                   due_on=row.due_on, status=task.status, status_label=STATUS_LABELS[task.status],
-                   done_on=row.done_on, note=row.note, overdue=task.overdue(today))
+    return TaskOut(
+        task_id=row.task_id,
+        meeting_id=row.meeting_id,
+        title=row.title,
+        owner_unit=row.owner_unit,
+        due_on=row.due_on,
+        status=task.status,
+        status_label=STATUS_LABELS[task.status],
+        done_on=row.done_on,
+        note=row.note,
+        overdue=task.overdue(today),
+    )
 
 
 async def _meeting(session: AsyncSession, meeting_id: UUID, today: date) -> MeetingOut:
@@ -98,16 +107,22 @@ async def _meeting(session: AsyncSession, meeting_id: UUID, today: date) -> Meet
         raise NotFound("未找到该联席会议")
     present = await session.execute(select(meeting_attendance).where(meeting_attendance.c.meeting_id == meeting_id))
     resolved = await session.execute(
-        select(meeting_resolutions.c.text).where(meeting_resolutions.c.meeting_id == meeting_id)
+        select(meeting_resolutions.c.text)
+        .where(meeting_resolutions.c.meeting_id == meeting_id)
         .order_by(meeting_resolutions.c.resolution_id)
     )
     tasks = await session.execute(
         select(follow_up_tasks).where(follow_up_tasks.c.meeting_id == meeting_id).order_by(follow_up_tasks.c.due_on)
     )
     return MeetingOut(
-        meeting_id=row.meeting_id, title=row.title, held_on=row.held_on, convenor=row.convenor, agenda=row.agenda,
+        meeting_id=row.meeting_id,
+        title=row.title,
+        held_on=row.held_on,
+        convenor=row.convenor,
+        agenda=row.agenda,
         attendance=[Attendance(unit=a.unit, present=a.present) for a in present],
-        resolutions=list(resolved.scalars()), tasks=[_task_out(t, today) for t in tasks],
+        resolutions=list(resolved.scalars()),
+        tasks=[_task_out(t, today) for t in tasks],
     )
 
 
@@ -127,22 +142,37 @@ async def record_meeting(ctx: ContextDep, now: ClockDep, actor: ActorDep, body: 
     meeting_id = uuid4()
     resolution_ids = _ordered_ids(len(body.resolutions))
     async with ctx.sessions() as session, session.begin():
-        await session.execute(insert(meetings).values(
-            meeting_id=meeting_id, title=body.title, held_on=body.held_on, convenor=body.convenor,
-            agenda=body.agenda, created_by=actor,
-        ))
+        await session.execute(
+            insert(meetings).values(
+                meeting_id=meeting_id,
+                title=body.title,
+                held_on=body.held_on,
+                convenor=body.convenor,
+                agenda=body.agenda,
+                created_by=actor,
+            )
+        )
         for unit in {a.unit: a for a in body.attendance}.values():
-            await session.execute(insert(meeting_attendance).values(meeting_id=meeting_id, unit=unit.unit,
-                                                                   present=unit.present))
+            await session.execute(
+                insert(meeting_attendance).values(meeting_id=meeting_id, unit=unit.unit, present=unit.present)
+            )
         for resolution_id, text in zip(resolution_ids, body.resolutions, strict=True):
-            await session.execute(insert(meeting_resolutions).values(resolution_id=resolution_id,
-                                                                    meeting_id=meeting_id, text=text))
+            await session.execute(
+                insert(meeting_resolutions).values(resolution_id=resolution_id, meeting_id=meeting_id, text=text)
+            )
         for task in body.tasks:
             resolution = resolution_ids[task.resolution_no - 1] if task.resolution_no else None
-            await session.execute(insert(follow_up_tasks).values(
-                task_id=uuid4(), meeting_id=meeting_id, resolution_id=resolution, title=task.title,
-                owner_unit=task.owner_unit, due_on=task.due_on, status=TaskStatus.OPEN.value,
-            ))
+            await session.execute(
+                insert(follow_up_tasks).values(
+                    task_id=uuid4(),
+                    meeting_id=meeting_id,
+                    resolution_id=resolution,
+                    title=task.title,
+                    owner_unit=task.owner_unit,
+                    due_on=task.due_on,
+                    status=TaskStatus.OPEN.value,
+                )
+            )
         return await _meeting(session, meeting_id, local_date(now))
 
 
@@ -169,10 +199,16 @@ async def add_task(ctx: ContextDep, now: ClockDep, meeting_id: UUID, body: TaskI
             raise NotFound("未找到该联席会议")
         check_task(body.title, body.owner_unit, body.due_on, held_on)
         task_id = uuid4()
-        await session.execute(insert(follow_up_tasks).values(
-            task_id=task_id, meeting_id=meeting_id, title=body.title, owner_unit=body.owner_unit,
-            due_on=body.due_on, status=TaskStatus.OPEN.value,
-        ))
+        await session.execute(
+            insert(follow_up_tasks).values(
+                task_id=task_id,
+                meeting_id=meeting_id,
+                title=body.title,
+                owner_unit=body.owner_unit,
+                due_on=body.due_on,
+                status=TaskStatus.OPEN.value,
+            )
+        )
         row = (await session.execute(select(follow_up_tasks).where(follow_up_tasks.c.task_id == task_id))).one()
     return _task_out(row, local_date(now))
 
@@ -205,9 +241,15 @@ async def _change_task(ctx: Any, task_id: UUID, today: date, change: Any) -> Tas
             raise NotFound("未找到该督办事项")
         task = FollowUpTask(row.title, row.owner_unit, row.due_on, TaskStatus(row.status), row.done_on, row.note)
         change(task, row.held_on)
-        await session.execute(update(follow_up_tasks).where(follow_up_tasks.c.task_id == task_id).values(
-            status=task.status.value, done_on=task.done_on, note=task.note,
-        ))
+        await session.execute(
+            update(follow_up_tasks)
+            .where(follow_up_tasks.c.task_id == task_id)
+            .values(
+                status=task.status.value,
+                done_on=task.done_on,
+                note=task.note,
+            )
+        )
         updated = (await session.execute(select(follow_up_tasks).where(follow_up_tasks.c.task_id == task_id))).one()
     return _task_out(updated, today)
 
@@ -215,8 +257,9 @@ async def _change_task(ctx: Any, task_id: UUID, today: date, change: Any) -> Tas
 @router.post("/tasks/{task_id}/done", response_model=TaskOut)
 async def complete_task(ctx: ContextDep, now: ClockDep, task_id: UUID, body: TaskDone) -> TaskOut:
     """Marks a follow-up task done (办结)."""
-    return await _change_task(ctx, task_id, local_date(now),
-                              lambda task, held_on: task.complete(body.done_on, body.note, held_on=held_on))
+    return await _change_task(
+        ctx, task_id, local_date(now), lambda task, held_on: task.complete(body.done_on, body.note, held_on=held_on)
+    )
 
 
 @router.post("/tasks/{task_id}/reopen", response_model=TaskOut)
@@ -226,6 +269,7 @@ async def reopen_task(ctx: ContextDep, now: ClockDep, task_id: UUID, body: TaskR
 
 
 # typical cases (R3) -------------------------------------------------------------------------------
+
 
 class TypicalCaseIn(BaseModel):
     title: Text200
@@ -250,8 +294,15 @@ CASE_LABELS = {"draft": "草稿", "published": "已发布"}
 
 def _case_out(row: Any) -> TypicalCaseOut:
     findings = [f.describe() for f in personal_data(f"{row.title}\n{row.body}", list(row.known_names))]
-    return TypicalCaseOut(typical_case_id=row.typical_case_id, title=row.title, body=row.body, status=row.status,
-                          status_label=CASE_LABELS[row.status], published_on=row.published_on, findings=findings)
+    return TypicalCaseOut(
+        typical_case_id=row.typical_case_id,
+        title=row.title,
+        body=row.body,
+        status=row.status,
+        status_label=CASE_LABELS[row.status],
+        published_on=row.published_on,
+        findings=findings,
+    )
 
 
 async def _case_row(session: AsyncSession, case_id: UUID, *, lock: bool = False) -> Any:
@@ -270,9 +321,15 @@ async def draft_case(ctx: ContextDep, body: TypicalCaseIn) -> TypicalCaseOut:
         taken = await session.scalar(select(typical_cases.c.typical_case_id).where(typical_cases.c.title == body.title))
         if taken is not None:
             raise Conflict("已有同名的典型案例")
-        await session.execute(insert(typical_cases).values(
-            typical_case_id=case_id, title=body.title, body=body.body, known_names=body.known_names, status="draft",
-        ))
+        await session.execute(
+            insert(typical_cases).values(
+                typical_case_id=case_id,
+                title=body.title,
+                body=body.body,
+                known_names=body.known_names,
+                status="draft",
+            )
+        )
         return _case_out(await _case_row(session, case_id))
 
 
@@ -283,9 +340,15 @@ async def revise_case(ctx: ContextDep, case_id: UUID, body: TypicalCaseIn) -> Ty
         row = await _case_row(session, case_id, lock=True)
         if row.status != "draft":
             raise Conflict("典型案例已发布，不能修改")
-        await session.execute(update(typical_cases).where(typical_cases.c.typical_case_id == case_id).values(
-            title=body.title, body=body.body, known_names=body.known_names,
-        ))
+        await session.execute(
+            update(typical_cases)
+            .where(typical_cases.c.typical_case_id == case_id)
+            .values(
+                title=body.title,
+                body=body.body,
+                known_names=body.known_names,
+            )
+        )
         return _case_out(await _case_row(session, case_id))
 
 
@@ -299,9 +362,15 @@ async def publish_case(ctx: ContextDep, now: ClockDep, case_id: UUID) -> Typical
         findings = personal_data(f"{row.title}\n{row.body}", list(row.known_names))
         if findings:
             raise PersonalDataRemains([f.describe() for f in findings])
-        await session.execute(update(typical_cases).where(typical_cases.c.typical_case_id == case_id).values(
-            status="published", published_on=local_date(now), known_names=[],
-        ))
+        await session.execute(
+            update(typical_cases)
+            .where(typical_cases.c.typical_case_id == case_id)
+            .values(
+                status="published",
+                published_on=local_date(now),
+                known_names=[],
+            )
+        )
         return _case_out(await _case_row(session, case_id))
 
 
