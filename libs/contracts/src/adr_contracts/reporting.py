@@ -26,8 +26,10 @@ class EarlyWarningRaisedV1(ContractModel):
     raised_on: date
     agency_code: str | None = None
     act_type: str | None = None
-    case_ids: list[UUID] = Field(default_factory=list, description="The disputes the warning rests on")
-    count: int = Field(ge=0, description="How many disputes form the pattern")
+    case_ids: list[UUID] = Field(
+        default_factory=list, description="The disputes the warning rests on: for a pattern, the latest 500 at most"
+    )
+    count: int = Field(ge=0, description="How many disputes form the pattern (all of them, listed or not)")
     window_days: int | None = Field(default=None, ge=1, description="The window a pattern was counted over")
 
 

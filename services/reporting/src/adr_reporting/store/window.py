@@ -3,6 +3,10 @@
 A live event counts its window with one indexed query (``StoredWindow``). A rebuild keeps the
 counts in memory (``FoldedWindow``: one integer per key and day) and writes the rows in bulk; it
 reads the database only to list the cases of a warning it raises. Both write the same rows.
+
+A warning lists at most ``CASES_LISTED`` cases, the latest registered, with the full count beside
+them: a dense pattern (1,000 registrations a day over a 90-day window) would otherwise list
+~90,000 cases, several megabytes in one event, past NATS's 1 MB limit for a message.
 """
 
 from datetime import date
@@ -18,6 +22,7 @@ from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import early_warnings, window_registrations
 
 _WINDOW = window_registrations.c
+CASES_LISTED = 500  # cases a warning lists (~20 KB in its event); its count says how many there are
 
 
 class Window(Protocol):
@@ -28,7 +33,7 @@ class Window(Protocol):
         ...
 
     async def cases(self, key: str, start: date, end: date) -> tuple[UUID, ...]:
-        """The cases registered under the key in [start, end], in a stable order."""
+        """The latest ``CASES_LISTED`` cases registered under the key in [start, end], in a stable order."""
         ...
 
     async def last_raised(self, key: str) -> date | None:
@@ -74,8 +79,15 @@ class StoredWindow:
         return {key: int(n) for key, n in (await self._session.execute(query)).all()}
 
     async def cases(self, key: str, start: date, end: date) -> tuple[UUID, ...]:
-        query = select(_WINDOW.case_id).where(_WINDOW.key == key, _WINDOW.occurred_on.between(start, end))
-        found = {case for (case,) in (await self._session.execute(query)).all()}
+        latest = func.max(_WINDOW.occurred_on)
+        query = (
+            select(_WINDOW.case_id, latest)
+            .where(_WINDOW.key == key, _WINDOW.occurred_on.between(start, end))
+            .group_by(_WINDOW.case_id)
+            .order_by(latest.desc(), _WINDOW.case_id)
+            .limit(CASES_LISTED)
+        )
+        found = [case for case, _ in (await self._session.execute(query)).all()]
         return tuple(sorted(found, key=str))
 
     async def last_raised(self, key: str) -> date | None:
