@@ -1,8 +1,8 @@
 """Idempotent consumption: remember each event a consumer applied, in the same transaction."""
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from adr_runtime.statements import insert_or_ignore
 from adr_runtime.tables import MessagingTables
 
 
@@ -14,14 +14,8 @@ async def claim(session: AsyncSession, tables: MessagingTables, *, consumer: str
         tables: the service's messaging tables.
         consumer: the durable name.
         event_id: the event id (equal to the ``Nats-Msg-Id`` header).
-        subject: the subject the event arrived on.
+        subject: the subject it arrived on.
     """
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    statement = (
-        insert(tables.inbox)
-        .values(consumer=consumer, event_id=event_id, subject=subject)
-        .on_conflict_do_nothing(index_elements=["consumer", "event_id"])
-    )
-    result = await session.execute(statement)
+    statement = insert_or_ignore(tables.inbox, ("consumer", "event_id", "subject"), ("consumer", "event_id"))
+    result = await session.execute(statement, {"consumer": consumer, "event_id": event_id, "subject": subject})
     return bool(result.rowcount == 1)  # type: ignore[attr-defined]

@@ -5,9 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, bindparam, insert, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Row, insert, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from adr_intake.domain.errors import DisputeNotFound
@@ -25,6 +23,7 @@ from adr_intake.store.dispute_rows import (
 )
 from adr_intake.store.pii import PiiCipher
 from adr_intake.store.tables import disputes, registration_counters
+from adr_runtime.statements import typed
 
 # built once: the values travel as parameters, so SQLAlchemy reuses its compiled form for every dispute
 _INSERT_DISPUTE = insert(disputes).returning(*disputes.c)
@@ -108,19 +107,19 @@ class DisputeRepository:
         One statement (insert the year's counter or bump it), so two registrations racing for the first
         number of a year both succeed instead of one colliding on the counter's key.
         """
-        statement = _counter_upsert(self._session.get_bind().dialect.name)
+        statement = _counter_upsert()
         return int((await self._session.execute(statement, {"year": year})).scalar_one())
 
 
 @functools.cache
-def _counter_upsert(dialect: str) -> Any:
-    """The year counter's upsert for the dialect, built once (the year is a parameter)."""
+def _counter_upsert() -> Any:
+    """The year counter's upsert, as plain SQL compiled once (a dialect insert has no cache key)."""
     counters = registration_counters
-    upsert_of = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = upsert_of(counters).values(year=bindparam("year"), last_seq=1)
-    return statement.on_conflict_do_update(
-        index_elements=[counters.c.year], set_={"last_seq": counters.c.last_seq + 1}
-    ).returning(counters.c.last_seq)
+    sql = text(
+        f"INSERT INTO {counters.name} (year, last_seq) VALUES (:year, 1) "  # noqa: S608
+        f"ON CONFLICT (year) DO UPDATE SET last_seq = {counters.name}.last_seq + 1 RETURNING last_seq"
+    )
+    return typed(counters, sql, ("year",)).columns(counters.c.last_seq)
 
 
 def _to_row(dispute: Dispute) -> dict[str, object]:

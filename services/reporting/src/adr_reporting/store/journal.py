@@ -12,6 +12,9 @@ from adr_reporting.domain.journal import Entry, Kind
 from adr_reporting.store.bulk import insert_new
 from adr_reporting.store.tables import projection_positions, report_facts
 from adr_runtime.consumer import StreamPosition
+from adr_runtime.statements import insert_or_ignore
+
+_POSITION_KEY = ("projection", "stream")
 
 
 def insert_for(session: AsyncSession) -> Any:
@@ -49,9 +52,8 @@ async def advance(session: AsyncSession, projection: str, position: StreamPositi
         return
     now = datetime.now(UTC)
     await session.execute(
-        _insert(session)(projection_positions)
-        .values(projection=projection, stream=position.stream, sequence=0, updated_at=now)
-        .on_conflict_do_nothing(index_elements=["projection", "stream"])
+        insert_or_ignore(projection_positions, ("projection", "stream", "sequence", "updated_at"), _POSITION_KEY),
+        {"projection": projection, "stream": position.stream, "sequence": 0, "updated_at": now},
     )
     await session.execute(
         update(projection_positions)
