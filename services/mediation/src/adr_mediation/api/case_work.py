@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from adr_mediation import handlers
 from adr_mediation.access import CASE_GUARD
 from adr_mediation.api import schemas as s
+from adr_mediation.api.common import UowDep
 from adr_mediation.api.common import settings_of as _settings
 from adr_mediation.api.common import uow_of as _uow
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep, CorrelationDep
@@ -52,29 +53,23 @@ async def add_measure(
     mediation_case_id: UUID,
     risk_id: UUID,
     body: s.MeasureRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> None:
     """Records a measure taken against an assessed risk."""
-    await handlers.add_risk_measure(
-        _uow(ctx, actor, correlation_id), mediation_case_id, risk_id, measure=body.measure, now=now
-    )
+    await handlers.add_risk_measure(uow, mediation_case_id, risk_id, measure=body.measure, now=now)
 
 
 @router.post("/{mediation_case_id}/follow-ups", response_model=s.FollowUpResult, status_code=201)
 async def follow_up(
     mediation_case_id: UUID,
     body: s.FollowUpRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> s.FollowUpResult:
     """A follow-up visit after closing or withdrawal (FollowUpRecordedV1, M10); promise_broken reopens the case."""
     reopened = await handlers.record_follow_up(
-        _uow(ctx, actor, correlation_id),
+        uow,
         mediation_case_id,
         visited_on=body.visited_on,
         outcome=body.outcome.value,
@@ -88,42 +83,34 @@ async def follow_up(
 async def set_difficulty(
     mediation_case_id: UUID,
     body: s.DifficultyRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> None:
     """Sets the difficulty tier the subsidy table prices (RULES.md §8.2)."""
-    await handlers.set_difficulty(_uow(ctx, actor, correlation_id), mediation_case_id, body.difficulty, now=now)
+    await handlers.set_difficulty(uow, mediation_case_id, body.difficulty, now=now)
 
 
 @router.post("/{mediation_case_id}/assignments", status_code=204)
 async def assign(
     mediation_case_id: UUID,
     body: s.AssignmentRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> None:
     """Assigns a mediator or a named agency handler; 422 on a conflict of interest (C4, J2, J3)."""
-    await handlers.assign_person(
-        _uow(ctx, actor, correlation_id), mediation_case_id, body.person_id, role=body.role, now=now
-    )
+    await handlers.assign_person(uow, mediation_case_id, body.person_id, role=body.role, now=now)
 
 
 @router.post("/{mediation_case_id}/sessions", response_model=s.CreatedView, status_code=201)
 async def schedule_session(
     mediation_case_id: UUID,
     body: s.SessionRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> s.CreatedView:
     """Schedules a session; 409 if any person is booked elsewhere at an overlapping time."""
     session_id = await handlers.schedule_session(
-        _uow(ctx, actor, correlation_id),
+        uow,
         mediation_case_id,
         starts_at=body.starts_at,
         ends_at=body.ends_at,
@@ -139,14 +126,12 @@ async def record_session(
     mediation_case_id: UUID,
     session_id: UUID,
     body: s.SessionRecordRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> None:
     """Records attendance and minutes of a session (W2)."""
     await handlers.record_session(
-        _uow(ctx, actor, correlation_id),
+        uow,
         mediation_case_id,
         session_id,
         attended=body.attended,
@@ -159,27 +144,23 @@ async def record_session(
 async def cancel_session(
     mediation_case_id: UUID,
     session_id: UUID,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> None:
     """Cancels a scheduled session."""
-    await handlers.cancel_session(_uow(ctx, actor, correlation_id), mediation_case_id, session_id, now=now)
+    await handlers.cancel_session(uow, mediation_case_id, session_id, now=now)
 
 
 @router.post("/{mediation_case_id}/head-notices", response_model=s.CreatedView, status_code=201)
 async def head_notice(
     mediation_case_id: UUID,
     body: s.HeadNoticeRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> s.CreatedView:
     """Notifies a party agency's head to attend (C3)."""
     notice_id = await handlers.send_head_notice(
-        _uow(ctx, actor, correlation_id),
+        uow,
         mediation_case_id,
         agency_code=body.agency_code,
         session_id=body.session_id,
@@ -194,28 +175,20 @@ async def answer_head_notice(
     mediation_case_id: UUID,
     notice_id: UUID,
     body: s.HeadNoticeAnswer,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> None:
     """Records the acknowledgement of a head notice, or a reminder sent."""
-    await handlers.answer_head_notice(
-        _uow(ctx, actor, correlation_id), mediation_case_id, notice_id, action=body.action, on=body.on, now=now
-    )
+    await handlers.answer_head_notice(uow, mediation_case_id, notice_id, action=body.action, on=body.on, now=now)
 
 
 @router.post("/{mediation_case_id}/plans", status_code=201)
 async def add_plan(
     mediation_case_id: UUID,
     body: s.PlanRequest,
-    ctx: ContextDep,
+    uow: UowDep,
     now: ClockDep,
-    actor: ActorDep,
-    correlation_id: CorrelationDep,
 ) -> dict[str, object]:
     """Adds the next version of the mediation plan (W2); answers the version number."""
-    version = await handlers.add_plan_version(
-        _uow(ctx, actor, correlation_id), mediation_case_id, content=body.content, now=now
-    )
+    version = await handlers.add_plan_version(uow, mediation_case_id, content=body.content, now=now)
     return {"version": version}

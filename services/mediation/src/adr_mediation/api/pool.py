@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from adr_mediation import handlers, views
 from adr_mediation.api import schemas as s
+from adr_mediation.api.common import UowDep
 from adr_mediation.api.common import require_admin as _admin
 from adr_mediation.api.common import settings_of as _settings
 from adr_mediation.api.common import uow_of as _uow
@@ -20,9 +21,7 @@ pool_router = APIRouter(prefix="/api/v1", tags=["people-and-subsidies"])
 
 
 @pool_router.post("/people", response_model=s.CreatedView, status_code=201)
-async def add_person(
-    body: s.PersonRequest, ctx: ContextDep, actor: ActorDep, correlation_id: CorrelationDep
-) -> s.CreatedView:
+async def add_person(body: s.PersonRequest, uow: UowDep) -> s.CreatedView:
     """Adds a person to the pool (people's mediators, lawyers, NPC deputies, CPPCC members, judges, agency staff)."""
     person = Person(
         id=new_uuid7(),
@@ -33,7 +32,7 @@ async def add_person(
         legal_aid=body.legal_aid and body.kind == "lawyer",
         declared_conflicts=tuple(body.declared_conflicts),
     )
-    return s.CreatedView(id=await handlers.add_person(_uow(ctx, actor, correlation_id), person))
+    return s.CreatedView(id=await handlers.add_person(uow, person))
 
 
 @pool_router.get("/people")
