@@ -75,10 +75,7 @@ def an_envelope(payload: ContractModel, *, case_id: UUID | None = None, at: date
 
 
 def registered(
-    *,
-    channel: Channel = Channel.CENTRE_WALK_IN,
-    no: str = "WJG-2026-000001",
-    agency: str = "WJG-SCJ",
+    *, channel: Channel = Channel.CENTRE_WALK_IN, no: str = "WJG-2026-000001", agency: str = "WJG-SCJ",
     act_type: str = "penalty",
 ) -> DisputeRegisteredV1:
     return DisputeRegisteredV1(
@@ -148,11 +145,7 @@ def agency_changed(
     code: str = "WJG-SCJ", *, change: str = "added", liaisons: int = 0, kind: str = "department"
 ) -> AgencyDirectoryChangedV1:
     return AgencyDirectoryChangedV1(
-        code=code,
-        name_zh="伍家岗区市场监督管理局",
-        kind=kind,
-        change=change,
-        liaison_count=liaisons,  # type: ignore[arg-type]
+        code=code, name_zh="伍家岗区市场监督管理局", kind=kind, change=change, liaison_count=liaisons  # type: ignore[arg-type]
     )
 
 
@@ -211,18 +204,13 @@ async def publish(js: nats.js.JetStreamContext, envelope: Envelope[Any], *, msg_
     ack = await js.publish(envelope.event_type, envelope.to_json(), stream=stream, headers=headers)
     assert not ack.duplicate
 
-
 D = date(2026, 11, 10)
 AGENCY = "WJG-SCJ"
 
 
 def confirmation_requested() -> ConfirmationRequestedV1:
     return ConfirmationRequestedV1(
-        mediation_case_id=uuid4(),
-        agreement_id=uuid4(),
-        requested_on=D,
-        agreed_on=D,
-        agency_codes=[AGENCY],
+        mediation_case_id=uuid4(), agreement_id=uuid4(), requested_on=D, agreed_on=D, agency_codes=[AGENCY],
         obligation_count=1,
     )
 
@@ -235,11 +223,8 @@ def risk_assessed(level: RiskLevel = RiskLevel.HIGH, *, on: date = D) -> RiskAss
 
 def obligation_overdue(obligation_id: UUID | None = None, *, due: date = D) -> ObligationOverdueV1:
     return ObligationOverdueV1(
-        mediation_case_id=uuid4(),
-        obligation_id=obligation_id or uuid4(),
-        obligor_kind=ObligorKind.AGENCY,
-        agency_code=AGENCY,
-        due_on=due,
+        mediation_case_id=uuid4(), obligation_id=obligation_id or uuid4(), obligor_kind=ObligorKind.AGENCY,
+        agency_code=AGENCY, due_on=due,
     )
 
 
@@ -247,13 +232,8 @@ def obligation_fulfilled(
     obligation_id: UUID | None = None, *, due: date = D, on: date = D, late: bool = False
 ) -> ObligationFulfilledV1:
     return ObligationFulfilledV1(
-        mediation_case_id=uuid4(),
-        obligation_id=obligation_id or uuid4(),
-        obligor_kind=ObligorKind.AGENCY,
-        agency_code=AGENCY,
-        due_on=due,
-        fulfilled_on=on,
-        late=late,
+        mediation_case_id=uuid4(), obligation_id=obligation_id or uuid4(), obligor_kind=ObligorKind.AGENCY,
+        agency_code=AGENCY, due_on=due, fulfilled_on=on, late=late,
     )
 
 
@@ -276,22 +256,14 @@ def subsidy_batch(*amounts: int, period: str = "2026-11") -> SubsidyBatchApprove
 
 def case_filed(*, on: date = D) -> CaseFiledV1:
     return CaseFiledV1(
-        court_case_no="（2026）鄂0503行初1号",
-        filed_on=on,
-        first_received_on=RECEIVED_ON,
-        agency_codes=[AGENCY],
+        court_case_no="（2026）鄂0503行初1号", filed_on=on, first_received_on=RECEIVED_ON, agency_codes=[AGENCY],
         after_mediation=False,
     )
 
 
 def plan_submitted() -> ResolutionPlanSubmittedV1:
     return ResolutionPlanSubmittedV1(
-        plan_id=uuid4(),
-        version=1,
-        agency_code=AGENCY,
-        submitted_on=D,
-        defence_due_on=D + timedelta(15),
-        on_time=True,
+        plan_id=uuid4(), version=1, agency_code=AGENCY, submitted_on=D, defence_due_on=D + timedelta(15), on_time=True,
         evidence_count=2,
     )
 
@@ -300,13 +272,8 @@ def hearing_held(
     *, appeared: bool = True, required: bool = True, spoke: bool = True, agency: str = AGENCY, on: date = D
 ) -> HearingHeldV1:
     return HearingHeldV1(
-        hearing_id=uuid4(),
-        held_on=on,
-        agency_code=agency,
-        head_required=required,
-        head_appeared=appeared,
-        head_rank="deputy" if appeared else None,
-        spoke_to_substance=spoke and appeared,
+        hearing_id=uuid4(), held_on=on, agency_code=agency, head_required=required, head_appeared=appeared,
+        head_rank="deputy" if appeared else None, spoke_to_substance=spoke and appeared,
     )
 
 
@@ -314,13 +281,8 @@ def decision_issued(
     outcome: CaseOutcome = CaseOutcome.UPHELD, *, decision_id: UUID | None = None, on: date = D
 ) -> DecisionIssuedV1:
     return DecisionIssuedV1(
-        decision_id=decision_id or uuid4(),
-        kind=DecisionKind.JUDGMENT,
-        outcome=outcome,
-        issued_on=on,
-        served_on=on,
-        appeal_deadline=on + timedelta(15),
-        agency_codes=[AGENCY],
+        decision_id=decision_id or uuid4(), kind=DecisionKind.JUDGMENT, outcome=outcome, issued_on=on, served_on=on,
+        appeal_deadline=on + timedelta(15), agency_codes=[AGENCY],
     )
 
 
@@ -328,32 +290,22 @@ def appeal_settled(
     *, decision_id: UUID | None = None, appealed: bool = True, by_agency: bool = False, on: date = D
 ) -> AppealSettledV1:
     return AppealSettledV1(
-        decision_id=decision_id or uuid4(),
-        appealed=appealed,
-        appellant_is_agency=by_agency if appealed else None,
+        decision_id=decision_id or uuid4(), appealed=appealed, appellant_is_agency=by_agency if appealed else None,
         settled_on=on,
     )
 
 
 def confirmation_ruled() -> ConfirmationRuledV1:
     return ConfirmationRuledV1(
-        mediation_case_id=uuid4(),
-        agreement_id=uuid4(),
-        outcome=ConfirmationOutcome.CONFIRMED,
-        ruling_no="（2026）鄂0503民特1号",
-        ruled_on=D,
+        mediation_case_id=uuid4(), agreement_id=uuid4(), outcome=ConfirmationOutcome.CONFIRMED,
+        ruling_no="（2026）鄂0503民特1号", ruled_on=D,
     )
 
 
 def judicial_suggestion(suggestion_id: UUID | None = None, *, due: date = D) -> JudicialSuggestionIssuedV1:
     return JudicialSuggestionIssuedV1(
-        suggestion_id=suggestion_id or uuid4(),
-        suggestion_no="（2026）鄂0503司建1号",
-        kind=SuggestionKind.INDIVIDUAL,
-        agency_code=AGENCY,
-        topic_code="procedure",
-        issued_on=due - timedelta(30),
-        reply_due_on=due,
+        suggestion_id=suggestion_id or uuid4(), suggestion_no="（2026）鄂0503司建1号", kind=SuggestionKind.INDIVIDUAL,
+        agency_code=AGENCY, topic_code="procedure", issued_on=due - timedelta(30), reply_due_on=due,
     )
 
 
@@ -361,12 +313,8 @@ def judicial_reply(
     suggestion_id: UUID | None = None, *, due: date = D, days_late: int = 0
 ) -> JudicialSuggestionRepliedV1:
     return JudicialSuggestionRepliedV1(
-        suggestion_id=suggestion_id or uuid4(),
-        agency_code=AGENCY,
-        replied_on=due + timedelta(days_late),
-        reply_due_on=due,
-        days_late=days_late,
-        adopted=True,
+        suggestion_id=suggestion_id or uuid4(), agency_code=AGENCY, replied_on=due + timedelta(days_late),
+        reply_due_on=due, days_late=days_late, adopted=True,
     )
 
 
@@ -378,12 +326,8 @@ def judicial_overdue(suggestion_id: UUID | None = None, *, due: date = D) -> Jud
 
 def procuratorial_suggestion(suggestion_id: UUID | None = None, *, due: date = D) -> ProcuratorialSuggestionIssuedV1:
     return ProcuratorialSuggestionIssuedV1(
-        suggestion_id=suggestion_id or uuid4(),
-        suggestion_no="伍检行建〔2026〕1号",
-        agency_code=AGENCY,
-        topic_code="enforcement",
-        issued_on=due - timedelta(60),
-        reply_due_on=due,
+        suggestion_id=suggestion_id or uuid4(), suggestion_no="伍检行建〔2026〕1号", agency_code=AGENCY,
+        topic_code="enforcement", issued_on=due - timedelta(60), reply_due_on=due,
     )
 
 
@@ -391,12 +335,8 @@ def procuratorial_reply(
     suggestion_id: UUID | None = None, *, due: date = D, days_late: int = 0
 ) -> ProcuratorialSuggestionRepliedV1:
     return ProcuratorialSuggestionRepliedV1(
-        suggestion_id=suggestion_id or uuid4(),
-        agency_code=AGENCY,
-        replied_on=due + timedelta(days_late),
-        reply_due_on=due,
-        days_late=days_late,
-        adopted=True,
+        suggestion_id=suggestion_id or uuid4(), agency_code=AGENCY, replied_on=due + timedelta(days_late),
+        reply_due_on=due, days_late=days_late, adopted=True,
     )
 
 
@@ -416,36 +356,11 @@ def assistance_decided() -> JudicialAssistanceDecidedV1:
 
 # one builder per contract reporting reads (the integration tests publish each)
 EVERY_CONTRACT = [
-    registered,
-    filing_reviewed,
-    routed,
-    classified,
-    lead_agency_decided,
-    withdrawn,
-    opened,
-    agreed,
-    failed,
-    confirmation_requested,
-    risk_assessed,
-    obligation_overdue,
-    obligation_fulfilled,
-    closed,
-    follow_up,
-    subsidy_batch,
-    case_filed,
-    plan_submitted,
-    hearing_held,
-    decision_issued,
-    appeal_settled,
-    confirmation_ruled,
-    judicial_suggestion,
-    judicial_reply,
-    judicial_overdue,
-    procuratorial_suggestion,
-    procuratorial_reply,
-    procuratorial_overdue,
-    procuratorial_hearing,
-    assistance_decided,
+    registered, filing_reviewed, routed, classified, lead_agency_decided, withdrawn, opened, agreed, failed,
+    confirmation_requested, risk_assessed, obligation_overdue, obligation_fulfilled, closed, follow_up, subsidy_batch,
+    case_filed, plan_submitted, hearing_held, decision_issued, appeal_settled, confirmation_ruled, judicial_suggestion,
+    judicial_reply, judicial_overdue, procuratorial_suggestion, procuratorial_reply, procuratorial_overdue,
+    procuratorial_hearing, assistance_decided,
 ]
 
 

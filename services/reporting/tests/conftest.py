@@ -28,5 +28,7 @@ async def running(
     jetstream: nats.js.JetStreamContext, nats_url: str, database_url: str
 ) -> AsyncIterator[ServiceContext]:
     """A migrated context (SQLite, then PostgreSQL) whose worker consumes from freshly provisioned streams."""
-    async with service_context(SPEC, database_url=database_url, nats_url=nats_url) as context, running_worker(context):
+    async with service_context(SPEC, database_url=database_url, nats_url=nats_url) as context, running_worker(
+        context
+    ):
         yield context

@@ -97,11 +97,8 @@ def history() -> list[Envelope[Any]]:
         ev(confirmation_ruled(), a, date(2026, 12, 9)),
         ev(confirmation_ruled().model_copy(update={"outcome": ConfirmationOutcome.REJECTED}), d, date(2026, 12, 9)),
         ev(follow_up(), a, date(2026, 12, 20)),
-        ev(
-            follow_up().model_copy(update={"outcome": FollowUpOutcome.PROMISE_BROKEN, "reopened": True}),
-            d,
-            date(2026, 12, 20),
-        ),
+        ev(follow_up().model_copy(update={"outcome": FollowUpOutcome.PROMISE_BROKEN, "reopened": True}), d,
+           date(2026, 12, 20)),
         ev(plan_submitted(), e, date(2026, 11, 12)),
         ev(plan_submitted().model_copy(update={"on_time": False}), f, date(2026, 11, 12)),
         ev(procuratorial_hearing(), None, date(2026, 11, 10)),

@@ -81,20 +81,12 @@ def delegation_subscription(ctx: ServiceContext) -> Subscription:
         if envelope.case_id is None:
             raise RejectedEvent("delegation without a case id")
         uow = IntakeUnitOfWork(
-            session,
-            messaging,
-            actor="system:court-bridge",
-            correlation_id=envelope.correlation_id,
-            causation_id=envelope.event_id,
-            cipher=pii_cipher(ctx),
+            session, messaging, actor="system:court-bridge", correlation_id=envelope.correlation_id,
+            causation_id=envelope.event_id, cipher=pii_cipher(ctx),
         )
         await register_delegated(
-            envelope.data,
-            envelope,
-            uow,
-            number_format=settings.registration_no_format,
-            rules=settings.classification_rules(),
-            now=envelope.occurred_at,
+            envelope.data, envelope, uow, number_format=settings.registration_no_format,
+            rules=settings.classification_rules(), now=envelope.occurred_at,
         )
 
     handler: Handler = on_delegated

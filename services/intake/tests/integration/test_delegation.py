@@ -40,13 +40,9 @@ async def running(
 
 def delegated(consent: bool = True) -> DisputeDelegatedV1:
     return DisputeDelegatedV1(
-        delegation_no="（2026）鄂0503行诉前调7号",
-        delegated_on=date(2026, 11, 25),
-        received_on=date(2026, 11, 20),
+        delegation_no="（2026）鄂0503行诉前调7号", delegated_on=date(2026, 11, 25), received_on=date(2026, 11, 20),
         applicants=[DelegatedParty(name="李四", id_number="420503199001011234", phone="13900000000")],
-        agency_codes=["WJG-SCJ"],
-        act_type="penalty",
-        consent=consent,
+        agency_codes=["WJG-SCJ"], act_type="penalty", consent=consent,
     )
 
 
@@ -79,7 +75,9 @@ async def test_a_delegation_is_registered_once_under_the_court_s_case_id_and_rou
     assert dispute["received_on"] == "2026-11-20"
     async with ctx.sessions() as session:
         outbox = ctx.tables.outbox
-        subjects = list((await session.execute(select(outbox.c.subject).where(outbox.c.case_id == case_id))).scalars())
+        subjects = list(
+            (await session.execute(select(outbox.c.subject).where(outbox.c.case_id == case_id))).scalars()
+        )
         total = await session.scalar(select(func.count()).select_from(ctx.tables.inbox))
     assert subjects.count("adr.intake.dispute.registered.v1") == 1
     assert subjects.count("adr.intake.dispute.routed.v1") == 1

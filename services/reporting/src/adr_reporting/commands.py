@@ -25,7 +25,9 @@ async def rebuild_command(ctx: ServiceContext, argv: list[str]) -> None:
     console = Console()
     connection = await nats.connect(ctx.settings.nats_url, name="reporting-rebuild")
     try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console) as bar:
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console
+        ) as bar:
             tasks: dict[str, TaskID] = {}
 
             def progress(stream: str, done: int, total: int) -> None:
@@ -34,9 +36,8 @@ async def rebuild_command(ctx: ServiceContext, argv: list[str]) -> None:
                 bar.update(tasks[stream], completed=done, total=total)
 
             async with ctx.sessions() as session, session.begin():
-                report = await rebuild(
-                    session, connection.jetstream(), _settings(ctx).warning_rules(), progress=progress
-                )
+                report = await rebuild(session, connection.jetstream(), _settings(ctx).warning_rules(),
+                                       progress=progress)
     finally:
         await connection.close()
     read = sum(report.read.values())

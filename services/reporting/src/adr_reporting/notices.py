@@ -24,10 +24,7 @@ from adr_runtime.documents.render import render_html
 
 ISSUER = "伍家岗区司法局（区行政争议实质性化解工作领导小组办公室）"
 KEY_ITEMS = (
-    "disputes_registered",
-    "head_appearance_rate",
-    "litigation_loss_rate",
-    "judicial_suggestion_reply_rate",
+    "disputes_registered", "head_appearance_rate", "litigation_loss_rate", "judicial_suggestion_reply_rate",
     "agreement_performance_rate",
 )
 
@@ -72,12 +69,8 @@ class NoticeContent:
         table = Table(
             header=("指标", "数值", "分子/分母", "统计口径"),
             rows=tuple(
-                (
-                    i.name,
-                    shown(i),
-                    _counts(i) if i.available else "—",
-                    i.unavailable_reason or f"{i.definition.numerator}÷{i.definition.denominator}",
-                )
+                (i.name, shown(i), _counts(i) if i.available else "—",
+                 i.unavailable_reason or f"{i.definition.numerator}÷{i.definition.denominator}")
                 for i in self.indicators
             ),
         )
@@ -124,11 +117,9 @@ class NoticeContent:
         width, bar_height, gap, label_width = 460, 18, 8, 170
         top = max([n for _, n in bars] + [1])
         height = len(bars) * (bar_height + gap) + 40
-        parts = [
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + label_width}" height="{height}" '
-            f'role="img" aria-label="各机关登记争议数">',
-            '<text x="0" y="14" font-size="12">图：各机关登记争议数（件）</text>',
-        ]
+        parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width + label_width}" height="{height}" '
+                 f'role="img" aria-label="各机关登记争议数">',
+                 '<text x="0" y="14" font-size="12">图：各机关登记争议数（件）</text>']
         for index, (label, count) in enumerate(bars):
             y = 28 + index * (bar_height + gap)
             length = int(width * count / top)
@@ -166,17 +157,8 @@ def render_notice_xlsx(content: NoticeContent) -> bytes:
     sheet.append([content.document().title])
     sheet.append(["指标", "代码", "数值", "分子", "分母", "单位", "口径或说明"])
     for i in content.indicators:
-        sheet.append(
-            [
-                i.name,
-                i.code,
-                i.value,
-                i.numerator,
-                i.denominator,
-                i.unit,
-                i.unavailable_reason or f"{i.definition.numerator}÷{i.definition.denominator}",
-            ]
-        )
+        sheet.append([i.name, i.code, i.value, i.numerator, i.denominator, i.unit,
+                      i.unavailable_reason or f"{i.definition.numerator}÷{i.definition.denominator}"])
     agencies = book.create_sheet("各机关")
     agencies.append(
         ["机关代码", "机关", "登记争议数", "负责人出庭应诉率", "败诉率", "司法建议按期回复率", "协议履行率"]
@@ -227,26 +209,18 @@ async def generate(
         entries = await journal.load(session, until=period.end)
         directory = (await session.execute(select(agencies.c.code, agencies.c.name_zh))).all()
         names = {code: name for code, name in directory if name}
-        raised = (
-            await session.execute(
-                select(early_warnings.c.kind, func.count())
-                .where(early_warnings.c.raised_on >= period.start, early_warnings.c.raised_on <= period.end)
-                .group_by(early_warnings.c.kind)
-            )
-        ).all()
-    labels = {
-        "deadline_overdue": "期限逾期",
-        "high_risk": "高风险",
-        "repeated_agency": "同一机关争议集中",
-        "repeated_act_type": "同类行为争议集中",
-    }
+        raised = (await session.execute(
+            select(early_warnings.c.kind, func.count())
+            .where(early_warnings.c.raised_on >= period.start, early_warnings.c.raised_on <= period.end)
+            .group_by(early_warnings.c.kind)
+        )).all()
+    labels = {"deadline_overdue": "期限逾期", "high_risk": "高风险", "repeated_agency": "同一机关争议集中",
+              "repeated_act_type": "同类行为争议集中"}
     counted = {str(kind): int(n) for kind, n in raised}
     warnings = {label: counted.get(kind, 0) for kind, label in labels.items()}
     content = notice_content(entries, period, names=names, warnings=warnings, issued_on=issued_on)
     files = {
-        "docx": render_notice_docx(content),
-        "pdf": render_notice_pdf(content),
-        "xlsx": render_notice_xlsx(content),
+        "docx": render_notice_docx(content), "pdf": render_notice_pdf(content), "xlsx": render_notice_xlsx(content)
     }
     async with sessions() as session, session.begin():
         await session.execute(delete(notices).where(notices.c.period == period.name))

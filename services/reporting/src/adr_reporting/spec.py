@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from adr_reporting.api import indicator_routes, notice_routes, oversight_routes, records_routes
+from adr_reporting.api import indicator_routes, notice_routes, oversight_routes, records_routes, typical_case_routes
 from adr_reporting.api.routes import router
 from adr_reporting.commands import COMMANDS
 from adr_reporting.domain.errors import Conflict, NotFound, ReportingError
@@ -31,14 +31,8 @@ SPEC = ServiceSpec(
     access=ACCESS,
     migrations_dir=Path(__file__).parent / "migrations",
     default_port=8005,
-    routers=lambda _ctx: [
-        router,
-        indicator_routes.router,
-        oversight_routes.router,
-        notice_routes.router,
-        records_routes.router,
-        pages.router,
-    ],
+    routers=lambda _ctx: [router, indicator_routes.router, oversight_routes.router, notice_routes.router,
+                          records_routes.router, typical_case_routes.router, pages.router],
     shell=pages.SHELL,
     subscriptions=subscriptions,
     commands=COMMANDS,

@@ -78,11 +78,7 @@ def to_directory_fact(envelope: Envelope[AgencyDirectoryChangedV1]) -> AgencyCha
     """A directory change as reporting keeps it (the liaisons were never named)."""
     data = envelope.data
     return AgencyChanged(
-        at=envelope.occurred_at,
-        code=data.code,
-        name_zh=data.name_zh,
-        kind=data.kind,
-        change=data.change,
+        at=envelope.occurred_at, code=data.code, name_zh=data.name_zh, kind=data.kind, change=data.change,
         liaison_count=data.liaison_count,
     )
 

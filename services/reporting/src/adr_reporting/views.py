@@ -100,10 +100,7 @@ async def directory_indicators(sessions: async_sessionmaker[AsyncSession], *, no
         by_kind = await _count_by(session, select(agencies.c.kind).where(current).subquery().c.kind)
         without = await session.scalar(select(func.count()).where(current, agencies.c.liaison_count == 0))
     return DirectoryIndicators(
-        units=sum(by_kind.values()),
-        units_without_liaison=int(without or 0),
-        by_kind=by_kind,
-        as_of=now,
+        units=sum(by_kind.values()), units_without_liaison=int(without or 0), by_kind=by_kind, as_of=now,
         definition=DIRECTORY_DEFINITION,
     )
 
@@ -111,35 +108,19 @@ async def directory_indicators(sessions: async_sessionmaker[AsyncSession], *, no
 # issue #8: the indicator catalogue -----------------------------------------------------------------
 
 STAGE_LABELS = {
-    "registered": "已登记待分流",
-    "routed": "已分流",
-    "mediation": "调解中",
-    "litigation": "诉讼中",
-    "resolved": "已化解",
-    "decided": "已裁判",
-    "withdrawn": "已撤回",
-    "not_accepted": "不予受理",
+    "registered": "已登记待分流", "routed": "已分流", "mediation": "调解中", "litigation": "诉讼中",
+    "resolved": "已化解", "decided": "已裁判", "withdrawn": "已撤回", "not_accepted": "不予受理",
 }
 
 
 def _indicator_out(indicator: Indicator) -> IndicatorOut:
     definition = indicator.definition
     return IndicatorOut(
-        code=indicator.code,
-        name=indicator.name,
-        unit=indicator.unit,
-        value=indicator.value,
-        numerator=indicator.numerator,
-        denominator=indicator.denominator,
-        available=indicator.available,
-        unavailable_reason=indicator.unavailable_reason,
-        breakdown=indicator.breakdown,
-        definition=DefinitionOut(
-            numerator=definition.numerator,
-            denominator=definition.denominator,
-            sources=list(definition.sources),
-            basis=definition.basis,
-        ),
+        code=indicator.code, name=indicator.name, unit=indicator.unit, value=indicator.value,
+        numerator=indicator.numerator, denominator=indicator.denominator, available=indicator.available,
+        unavailable_reason=indicator.unavailable_reason, breakdown=indicator.breakdown,
+        definition=DefinitionOut(numerator=definition.numerator, denominator=definition.denominator,
+                                 sources=list(definition.sources), basis=definition.basis),
     )
 
 
@@ -153,11 +134,8 @@ async def indicator_set(
     """The indicators for a scope, computed from the journal as of its date."""
     async with sessions() as session:
         entries = await journal.load(session, until=scope.as_of)
-    return IndicatorSet(
-        scope=_scope_out(scope),
-        computed_at=now,
-        indicators=[_indicator_out(i) for i in rates.compute(entries, scope, codes)],
-    )
+    return IndicatorSet(scope=_scope_out(scope), computed_at=now,
+                        indicators=[_indicator_out(i) for i in rates.compute(entries, scope, codes)])
 
 
 async def agency_names(session: AsyncSession) -> dict[str, str]:
@@ -175,11 +153,8 @@ async def agency_comparison(sessions: async_sessionmaker[AsyncSession], scope: S
     for code in rates.agencies_in(entries, scope.as_of):
         per = replace(scope, agency=code)
         computed = rates.compute(entries, per)
-        rows.append(
-            AgencyRow(
-                agency_code=code, agency_name=names.get(code), indicators={i.code: _indicator_out(i) for i in computed}
-            )
-        )
+        rows.append(AgencyRow(agency_code=code, agency_name=names.get(code),
+                              indicators={i.code: _indicator_out(i) for i in computed}))
     return AgencyComparison(scope=_scope_out(scope), agencies=rows)
 
 
@@ -219,12 +194,8 @@ async def stages(sessions: async_sessionmaker[AsyncSession], *, as_of: date | No
     async with sessions() as session:
         entries = await journal.load(session, until=as_of)
     counts = rates.cases_by_stage(entries, as_of)
-    return Stages(
-        as_of=as_of,
-        by_stage={key: counts.get(key, 0) for key in STAGE_LABELS},
-        labels=STAGE_LABELS,
-        definition=STAGES_DEFINITION,
-    )
+    return Stages(as_of=as_of, by_stage={key: counts.get(key, 0) for key in STAGE_LABELS}, labels=STAGE_LABELS,
+                  definition=STAGES_DEFINITION)
 
 
 async def positions(sessions: async_sessionmaker[AsyncSession]) -> Positions:

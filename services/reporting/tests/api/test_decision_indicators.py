@@ -38,26 +38,19 @@ async def test_major_group_sensitive_lead_agency_and_withdrawn_disputes_are_coun
     ctx: ServiceContext, client: httpx.AsyncClient
 ) -> None:
     a, b, c = uuid4(), uuid4(), uuid4()
-    await feed(
-        ctx,
-        [
-            an_envelope(registered(no="A"), case_id=a),
-            an_envelope(classified(major=True), case_id=a),
-            an_envelope(classified(major=False, group=True), case_id=b, at=T0),
-            an_envelope(classified(major=True, group=True), case_id=b, at=T0 + timedelta(hours=1)),
-            an_envelope(lead_agency_decided(), case_id=b),
-            an_envelope(withdrawn(), case_id=c),
-        ],
-    )
+    await feed(ctx, [
+        an_envelope(registered(no="A"), case_id=a),
+        an_envelope(classified(major=True), case_id=a),
+        an_envelope(classified(major=False, group=True), case_id=b, at=T0),
+        an_envelope(classified(major=True, group=True), case_id=b, at=T0 + timedelta(hours=1)),
+        an_envelope(lead_agency_decided(), case_id=b),
+        an_envelope(withdrawn(), case_id=c),
+    ])
 
     body = (await client.get("/api/v1/indicators/disputes")).json()
 
     assert {k: body[k] for k in ("major", "group", "sensitive", "lead_agency_decided", "withdrawn")} == {
-        "major": 2,
-        "group": 1,
-        "sensitive": 0,
-        "lead_agency_decided": 1,
-        "withdrawn": 1,
+        "major": 2, "group": 1, "sensitive": 0, "lead_agency_decided": 1, "withdrawn": 1
     }
     assert "withdrawn" in body["definition"] and "lead_agency_decided" in body["definition"]
 
@@ -66,16 +59,13 @@ async def test_major_group_sensitive_lead_agency_and_withdrawn_disputes_are_coun
 async def test_the_directory_counts_units_by_kind_and_those_without_a_liaison(
     ctx: ServiceContext, client: httpx.AsyncClient
 ) -> None:
-    await feed(
-        ctx,
-        [
-            reference_envelope(agency_changed("WJG-SCJ", liaisons=0)),
-            reference_envelope(agency_changed("WJG-SCJ", change="updated", liaisons=1), at=T0 + timedelta(minutes=1)),
-            reference_envelope(agency_changed("WJG-WJG", kind="street_office")),
-            reference_envelope(agency_changed("WJG-OLD")),
-            reference_envelope(agency_changed("WJG-OLD", change="removed"), at=T0 + timedelta(minutes=1)),
-        ],
-    )
+    await feed(ctx, [
+        reference_envelope(agency_changed("WJG-SCJ", liaisons=0)),
+        reference_envelope(agency_changed("WJG-SCJ", change="updated", liaisons=1), at=T0 + timedelta(minutes=1)),
+        reference_envelope(agency_changed("WJG-WJG", kind="street_office")),
+        reference_envelope(agency_changed("WJG-OLD")),
+        reference_envelope(agency_changed("WJG-OLD", change="removed"), at=T0 + timedelta(minutes=1)),
+    ])
 
     body = (await client.get("/api/v1/indicators/directory")).json()
 

@@ -28,9 +28,7 @@ async def test_every_indicator_is_served_with_its_definition(ctx: ServiceContext
     served = {i["code"]: i for i in body["indicators"]}
     for code, (numerator, denominator, value) in EXPECTED.items():
         assert (served[code]["numerator"], served[code]["denominator"], served[code]["value"]) == (
-            numerator,
-            denominator,
-            value,
+            numerator, denominator, value,
         ), code
         assert served[code]["definition"]["numerator"] and served[code]["definition"]["sources"]
     assert served["petition_rate"]["available"] is False and "无数据" in served["petition_rate"]["unavailable_reason"]

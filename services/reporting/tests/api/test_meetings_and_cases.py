@@ -19,18 +19,12 @@ MEETING = {
     "convenor": "伍家岗区司法局",
     "agenda": "通报第三季度行政争议化解情况；研究行政处罚类争议集中问题",
     "attendance": [
-        {"unit": "伍家岗区人民法院"},
-        {"unit": "伍家岗区市场监督管理局"},
-        {"unit": "区城管局", "present": False},
+        {"unit": "伍家岗区人民法院"}, {"unit": "伍家岗区市场监督管理局"}, {"unit": "区城管局", "present": False},
     ],
     "resolutions": ["市场监管局梳理行政处罚裁量基准", "法院提出综合类司法建议"],
     "tasks": [
-        {
-            "title": "报送处罚裁量基准修订稿",
-            "owner_unit": "伍家岗区市场监督管理局",
-            "due_on": "2026-11-30",
-            "resolution_no": 1,
-        },
+        {"title": "报送处罚裁量基准修订稿", "owner_unit": "伍家岗区市场监督管理局", "due_on": "2026-11-30",
+         "resolution_no": 1},
         {"title": "起草综合类司法建议", "owner_unit": "伍家岗区人民法院", "due_on": "2026-12-31", "resolution_no": 2},
     ],
 }
@@ -81,26 +75,17 @@ async def test_meeting_input_is_checked(client: httpx.AsyncClient) -> None:
 
 @pytest.mark.clause("R3")
 async def test_a_typical_case_is_published_only_once_no_personal_data_remains(client: httpx.AsyncClient) -> None:
-    draft = (
-        await client.post(
-            "/api/v1/typical-cases",
-            json={
-                "title": "某公司不服行政处罚争议化解案",
-                "body": "申请人王建国（手机13972012345）不服区市场监管局罚款决定。",
-                "known_names": ["王建国"],
-            },
-        )
-    ).json()
+    draft = (await client.post("/api/v1/typical-cases", json={
+        "title": "某公司不服行政处罚争议化解案",
+        "body": "申请人王建国（手机13972012345）不服区市场监管局罚款决定。",
+        "known_names": ["王建国"],
+    })).json()
 
     refused = await client.post(f"/api/v1/typical-cases/{draft['typical_case_id']}/publish")
-    revised = await client.put(
-        f"/api/v1/typical-cases/{draft['typical_case_id']}",
-        json={
-            "title": "某公司不服行政处罚争议化解案",
-            "body": "申请人王某不服区市场监管局罚款决定，经调解机关自行纠正。",
-            "known_names": ["王建国"],
-        },
-    )
+    revised = await client.put(f"/api/v1/typical-cases/{draft['typical_case_id']}", json={
+        "title": "某公司不服行政处罚争议化解案", "body": "申请人王某不服区市场监管局罚款决定，经调解机关自行纠正。",
+        "known_names": ["王建国"],
+    })
     published = await client.post(f"/api/v1/typical-cases/{draft['typical_case_id']}/publish")
     change = await client.put(f"/api/v1/typical-cases/{draft['typical_case_id']}", json={"title": "x", "body": "y"})
 

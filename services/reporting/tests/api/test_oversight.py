@@ -42,8 +42,7 @@ async def test_the_ledger_sums_approved_subsidies_by_period_and_mediator(
 
     assert everything["total_fen"] == 65050 and everything["total_yuan"] == "650.50"
     assert [(r["key"], r["lines"], r["amount_fen"]) for r in everything["by_period"]] == [
-        ("2026-10", 2, 45050),
-        ("2026-11", 1, 20000),
+        ("2026-10", 2, 45050), ("2026-11", 1, 20000),
     ]
     assert len(everything["by_mediator"]) == 3
     assert only_november["total_fen"] == 20000

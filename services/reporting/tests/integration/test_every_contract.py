@@ -22,9 +22,8 @@ async def test_each_event_is_journalled_with_its_stream_sequence(
 
     async def journalled() -> list[tuple[object, ...]]:
         async with running.sessions() as session:
-            rows = (
-                await session.execute(select(report_facts.c.subject, report_facts.c.stream, report_facts.c.stream_seq))
-            ).all()
+            rows = (await session.execute(select(report_facts.c.subject, report_facts.c.stream,
+                                                 report_facts.c.stream_seq))).all()
         return [tuple(r) for r in rows] if len(rows) == len(envelopes) else []
 
     rows = await eventually(journalled, what="every event journalled")

@@ -29,11 +29,8 @@ async def published(js: nats.js.JetStreamContext) -> int:
 async def test_warnings_are_published_once(running: ServiceContext, jetstream: nats.js.JetStreamContext) -> None:
     high = ev(risk_assessed(RiskLevel.HIGH, on=DAY), uuid4(), DAY)
     events = [ev(registered(no=f"R{i}"), uuid4(), DAY + timedelta(days=i)) for i in range(5)]
-    events += [
-        high,
-        ev(obligation_overdue(due=DAY), uuid4(), DAY + timedelta(days=1)),
-        ev(risk_assessed(RiskLevel.LOW, on=DAY), uuid4(), DAY),
-    ]
+    events += [high, ev(obligation_overdue(due=DAY), uuid4(), DAY + timedelta(days=1)),
+               ev(risk_assessed(RiskLevel.LOW, on=DAY), uuid4(), DAY)]
     for envelope in events:
         await publish(jetstream, envelope)
 

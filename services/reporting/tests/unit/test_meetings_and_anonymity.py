@@ -48,10 +48,9 @@ def test_overdue_only_while_open_after_the_due_date() -> None:
 
 
 @pytest.mark.clause("O1")
-@pytest.mark.parametrize(
-    ("title", "owner", "due"),
-    [("", "WJG-SCJ", date(2026, 12, 1)), ("事项", " ", date(2026, 12, 1)), ("事项", "WJG-SCJ", date(2026, 11, 4))],
-)
+@pytest.mark.parametrize(("title", "owner", "due"), [("", "WJG-SCJ", date(2026, 12, 1)),
+                                                     ("事项", " ", date(2026, 12, 1)),
+                                                     ("事项", "WJG-SCJ", date(2026, 11, 4))])
 def test_a_task_needs_a_title_an_owner_and_a_due_date_after_the_meeting(title: str, owner: str, due: date) -> None:
     with pytest.raises(ReportingError):
         check_task(title, owner, due, HELD)

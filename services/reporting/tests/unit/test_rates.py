@@ -40,10 +40,7 @@ def test_breakdowns_keep_the_raw_counts() -> None:
     result = indicators()
 
     assert result["disputes_registered"].breakdown == {
-        "act_type:licensing": 2,
-        "act_type:penalty": 4,
-        "agency:WJG-SCJ": 4,
-        "agency:WJG-ZJJ": 2,
+        "act_type:licensing": 2, "act_type:penalty": 4, "agency:WJG-SCJ": 4, "agency:WJG-ZJJ": 2,
         "channel:centre_walk_in": 6,
     }
     assert result["head_appearance_rate"].breakdown["spoke_to_substance"] == 1

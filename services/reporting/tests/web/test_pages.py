@@ -25,12 +25,8 @@ async def test_dashboard_shows_numbers_definitions_charts_and_their_apis(
     assert "66.67%" in html and "（2 / 3）" in html and "统计口径" in html  # head appearance rate, its counts
     for chart in ("chart-trend", "chart-agencies", "chart-stages"):
         assert f'id="{chart}"' in html
-    for api in (
-        "/api/v1/indicators/trend",
-        "/api/v1/indicators/agencies",
-        "/api/v1/indicators/stages",
-        "/api/v1/indicators/rates/head_appearance_rate",
-    ):
+    for api in ("/api/v1/indicators/trend", "/api/v1/indicators/agencies", "/api/v1/indicators/stages",
+                "/api/v1/indicators/rates/head_appearance_rate"):
         assert api in html
 
 
@@ -81,19 +77,15 @@ async def test_a_bad_period_in_the_notice_form_is_shown_not_crashed(client: http
 @pytest.mark.clause("R3")
 async def test_a_typical_case_is_drafted_and_published_from_the_page(client: httpx.AsyncClient) -> None:
     leaky = {"title": "某公司不服处罚案", "body": "申请人李红梅不服罚款决定。", "known_names": "李红梅，王五"}
-    clean = {
-        "title": "某餐饮店不服处罚案",
-        "body": "申请人李某不服罚款决定，经调解机关自行纠正。",
-        "known_names": "李红梅",
-    }
+    clean = {"title": "某餐饮店不服处罚案", "body": "申请人李某不服罚款决定，经调解机关自行纠正。",
+             "known_names": "李红梅"}
 
     assert (await client.post("/typical-cases", data=leaky)).status_code == 303
     assert (await client.post("/typical-cases", data=clean)).status_code == 303
     empty = await client.post("/typical-cases", data={"title": "", "body": ""}, headers={"Accept": "text/html"})
     cases = {c["title"]: c for c in (await client.get("/api/v1/typical-cases")).json()}
-    refused = await client.post(
-        f"/typical-cases/{cases['某公司不服处罚案']['typical_case_id']}/publish", headers={"Accept": "text/html"}
-    )
+    refused = await client.post(f"/typical-cases/{cases['某公司不服处罚案']['typical_case_id']}/publish",
+                                headers={"Accept": "text/html"})
     published = await client.post(f"/typical-cases/{cases['某餐饮店不服处罚案']['typical_case_id']}/publish")
     page = (await client.get("/typical-cases")).text
 
@@ -107,10 +99,7 @@ async def test_a_typical_case_is_drafted_and_published_from_the_page(client: htt
 async def test_a_meeting_is_recorded_from_the_page(client: httpx.AsyncClient) -> None:
     at_day(client, "2026-12-05")
     form = {
-        "title": "府院联席会议",
-        "held_on": "2026-11-05",
-        "convenor": "伍家岗区司法局",
-        "agenda": "研究处罚类争议",
+        "title": "府院联席会议", "held_on": "2026-11-05", "convenor": "伍家岗区司法局", "agenda": "研究处罚类争议",
         "attendance": "伍家岗区人民法院\n区城管局（缺席）",
         "resolutions": "梳理裁量基准\n提出综合类司法建议",
         "tasks": "报送裁量基准｜区市场监管局｜2026-11-30\n起草司法建议|伍家岗区人民法院|2026-12-31",

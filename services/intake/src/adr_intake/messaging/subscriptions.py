@@ -44,7 +44,9 @@ def _follow(stage: Stage | None, actor: str = "system:mediation") -> Handler:
             causation_id=envelope.event_id,
         )
         try:
-            await handlers.follow_stage(envelope.case_id, target, uow, now=envelope.occurred_at, reopened=stage is None)
+            await handlers.follow_stage(
+                envelope.case_id, target, uow, now=envelope.occurred_at, reopened=stage is None
+            )
         except DomainError as exc:
             raise RejectedEvent(type(exc).__name__) from None
 

@@ -37,9 +37,8 @@ async def generate_notice(ctx: ContextDep, now: ClockDep, period: PeriodPath) ->
     """Generates (again) the notice of a month or quarter, from the facts known at its end."""
     named = parse_period(period)
     await notices.generate(ctx.sessions, named, issued_on=local_date(now), now=now)
-    return NoticeListed(
-        period=named.name, generated_at=now, files={f: f"/api/v1/notices/{named.name}/{f}" for f in notices.FORMATS}
-    )
+    return NoticeListed(period=named.name, generated_at=now,
+                        files={f: f"/api/v1/notices/{named.name}/{f}" for f in notices.FORMATS})
 
 
 @router.get("/{period}/{fmt}")
@@ -52,6 +51,5 @@ async def notice_file(
     if data is None:
         data = (await notices.generate(ctx.sessions, named, issued_on=local_date(now), now=now))[fmt]
     filename = f"notice-{named.name}.{fmt}"
-    return Response(
-        data, media_type=notices.FORMATS[fmt], headers={"Content-Disposition": f'attachment; filename="{filename}"'}
-    )
+    return Response(data, media_type=notices.FORMATS[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

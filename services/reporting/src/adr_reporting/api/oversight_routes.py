@@ -65,14 +65,10 @@ async def scorecards_for(ctx: ServiceContext, scope: rates.Scope) -> Scorecards:
     for code in rates.agencies_in(entries, scope.as_of):
         computed = {i.code: i for i in rates.compute(entries, rates.Scope(scope.as_of, scope.start, scope.end, code))}
         card = scorecard(code, computed, weights)
-        cards.append(
-            ScorecardOut(
-                agency_code=code,
-                agency_name=names.get(code),
-                score=card.score,
-                items=[ScoreItemOut(**item.__dict__) for item in card.items],
-            )
-        )
+        cards.append(ScorecardOut(
+            agency_code=code, agency_name=names.get(code), score=card.score,
+            items=[ScoreItemOut(**item.__dict__) for item in card.items],
+        ))
     cards.sort(key=lambda c: (c.score is None, -(c.score or 0), c.agency_code))
     return Scorecards(weights=weights, definition=SCORECARD_DEFINITION, scorecards=cards)
 
@@ -113,9 +109,7 @@ class Warnings(BaseModel):
 
 
 WARNING_LABELS = {
-    "deadline_overdue": "期限逾期",
-    "high_risk": "高风险",
-    "repeated_agency": "同一机关争议集中",
+    "deadline_overdue": "期限逾期", "high_risk": "高风险", "repeated_agency": "同一机关争议集中",
     "repeated_act_type": "同类行为争议集中",
 }
 WARNINGS_DEFINITION = (
@@ -142,20 +136,13 @@ async def warnings_list(
         query = query.where(early_warnings.c.raised_on >= since)
     async with ctx.sessions() as session:
         rows = (await session.execute(query.limit(500))).all()
-        counted = await session.execute(select(early_warnings.c.kind, func.count()).group_by(early_warnings.c.kind))
+        counted = (await session.execute(select(early_warnings.c.kind, func.count()).group_by(early_warnings.c.kind)))
         by_kind = dict.fromkeys(WARNING_LABELS, 0) | {str(k): int(n) for k, n in counted.all()}
     items = [
         WarningOut(
-            warning_id=r.warning_id,
-            kind=r.kind,
-            kind_label=WARNING_LABELS.get(r.kind, r.kind),
-            raised_on=r.raised_on,
-            agency_code=r.agency_code,
-            act_type=r.act_type,
-            case_ids=[UUID(c) for c in r.case_ids],
-            count=r.count,
-            window_days=r.window_days,
-            detail=r.detail,
+            warning_id=r.warning_id, kind=r.kind, kind_label=WARNING_LABELS.get(r.kind, r.kind), raised_on=r.raised_on,
+            agency_code=r.agency_code, act_type=r.act_type, case_ids=[UUID(c) for c in r.case_ids], count=r.count,
+            window_days=r.window_days, detail=r.detail,
             suggests_comprehensive_suggestion=r.kind in ("repeated_agency", "repeated_act_type"),
         )
         for r in rows
@@ -206,22 +193,11 @@ async def subsidy_ledger(
         for row in rows:
             groups.setdefault(str(getattr(row, key)), []).append(row)
         return [
-            LedgerRow(
-                key=k,
-                lines=len(v),
-                cases=len({r.mediation_case_id for r in v}),  # type: ignore[attr-defined]
-                amount_fen=(fen := sum(r.amount_fen for r in v)),
-                amount_yuan=_yuan(fen),
-            )  # type: ignore[attr-defined]
+            LedgerRow(key=k, lines=len(v), cases=len({r.mediation_case_id for r in v}),  # type: ignore[attr-defined]
+                      amount_fen=(fen := sum(r.amount_fen for r in v)), amount_yuan=_yuan(fen))  # type: ignore[attr-defined]
             for k, v in sorted(groups.items())
         ]
 
     total = sum(r.amount_fen for r in rows)
-    return Ledger(
-        period=period,
-        total_fen=total,
-        total_yuan=_yuan(total),
-        by_period=group("period"),
-        by_mediator=group("mediator_id"),
-        definition=LEDGER_DEFINITION,
-    )
+    return Ledger(period=period, total_fen=total, total_yuan=_yuan(total), by_period=group("period"),
+                  by_mediator=group("mediator_id"), definition=LEDGER_DEFINITION)

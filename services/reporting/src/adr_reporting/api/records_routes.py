@@ -1,4 +1,4 @@
-"""Joint meetings with their follow-up tasks (O1) and typical cases for publication (R3)."""
+"""Joint meetings with their follow-up tasks (O1); typical cases are in ``typical_case_routes``."""
 
 from datetime import date
 from typing import Annotated, Any
@@ -9,15 +9,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from adr_reporting.domain.anonymity import personal_data
-from adr_reporting.domain.errors import Conflict, NotFound, PersonalDataRemains
+from adr_reporting.domain.errors import NotFound
 from adr_reporting.domain.meetings import FollowUpTask, TaskStatus, check_task
 from adr_reporting.store.tables import (
     follow_up_tasks,
     meeting_attendance,
     meeting_resolutions,
     meetings,
-    typical_cases,
 )
 from adr_runtime.api_deps import ActorDep, ClockDep, ContextDep
 from adr_runtime.clock import local_date
@@ -87,18 +85,9 @@ STATUS_LABELS = {TaskStatus.OPEN: "督办中", TaskStatus.DONE: "已办结"}
 
 def _task_out(row: Any, today: date) -> TaskOut:
     task = FollowUpTask(row.title, row.owner_unit, row.due_on, TaskStatus(row.status), row.done_on, row.note)
-    return TaskOut(
-        task_id=row.task_id,
-        meeting_id=row.meeting_id,
-        title=row.title,
-        owner_unit=row.owner_unit,
-        due_on=row.due_on,
-        status=task.status,
-        status_label=STATUS_LABELS[task.status],
-        done_on=row.done_on,
-        note=row.note,
-        overdue=task.overdue(today),
-    )
+    return TaskOut(task_id=row.task_id, meeting_id=row.meeting_id, title=row.title, owner_unit=row.owner_unit,
+                   due_on=row.due_on, status=task.status, status_label=STATUS_LABELS[task.status],
+                   done_on=row.done_on, note=row.note, overdue=task.overdue(today))
 
 
 async def _meeting(session: AsyncSession, meeting_id: UUID, today: date) -> MeetingOut:
@@ -107,22 +96,16 @@ async def _meeting(session: AsyncSession, meeting_id: UUID, today: date) -> Meet
         raise NotFound("未找到该联席会议")
     present = await session.execute(select(meeting_attendance).where(meeting_attendance.c.meeting_id == meeting_id))
     resolved = await session.execute(
-        select(meeting_resolutions.c.text)
-        .where(meeting_resolutions.c.meeting_id == meeting_id)
+        select(meeting_resolutions.c.text).where(meeting_resolutions.c.meeting_id == meeting_id)
         .order_by(meeting_resolutions.c.resolution_id)
     )
     tasks = await session.execute(
         select(follow_up_tasks).where(follow_up_tasks.c.meeting_id == meeting_id).order_by(follow_up_tasks.c.due_on)
     )
     return MeetingOut(
-        meeting_id=row.meeting_id,
-        title=row.title,
-        held_on=row.held_on,
-        convenor=row.convenor,
-        agenda=row.agenda,
+        meeting_id=row.meeting_id, title=row.title, held_on=row.held_on, convenor=row.convenor, agenda=row.agenda,
         attendance=[Attendance(unit=a.unit, present=a.present) for a in present],
-        resolutions=list(resolved.scalars()),
-        tasks=[_task_out(t, today) for t in tasks],
+        resolutions=list(resolved.scalars()), tasks=[_task_out(t, today) for t in tasks],
     )
 
 
@@ -142,37 +125,22 @@ async def record_meeting(ctx: ContextDep, now: ClockDep, actor: ActorDep, body: 
     meeting_id = uuid4()
     resolution_ids = _ordered_ids(len(body.resolutions))
     async with ctx.sessions() as session, session.begin():
-        await session.execute(
-            insert(meetings).values(
-                meeting_id=meeting_id,
-                title=body.title,
-                held_on=body.held_on,
-                convenor=body.convenor,
-                agenda=body.agenda,
-                created_by=actor,
-            )
-        )
+        await session.execute(insert(meetings).values(
+            meeting_id=meeting_id, title=body.title, held_on=body.held_on, convenor=body.convenor,
+            agenda=body.agenda, created_by=actor,
+        ))
         for unit in {a.unit: a for a in body.attendance}.values():
-            await session.execute(
-                insert(meeting_attendance).values(meeting_id=meeting_id, unit=unit.unit, present=unit.present)
-            )
+            await session.execute(insert(meeting_attendance).values(meeting_id=meeting_id, unit=unit.unit,
+                                                                   present=unit.present))
         for resolution_id, text in zip(resolution_ids, body.resolutions, strict=True):
-            await session.execute(
-                insert(meeting_resolutions).values(resolution_id=resolution_id, meeting_id=meeting_id, text=text)
-            )
+            await session.execute(insert(meeting_resolutions).values(resolution_id=resolution_id,
+                                                                    meeting_id=meeting_id, text=text))
         for task in body.tasks:
             resolution = resolution_ids[task.resolution_no - 1] if task.resolution_no else None
-            await session.execute(
-                insert(follow_up_tasks).values(
-                    task_id=uuid4(),
-                    meeting_id=meeting_id,
-                    resolution_id=resolution,
-                    title=task.title,
-                    owner_unit=task.owner_unit,
-                    due_on=task.due_on,
-                    status=TaskStatus.OPEN.value,
-                )
-            )
+            await session.execute(insert(follow_up_tasks).values(
+                task_id=uuid4(), meeting_id=meeting_id, resolution_id=resolution, title=task.title,
+                owner_unit=task.owner_unit, due_on=task.due_on, status=TaskStatus.OPEN.value,
+            ))
         return await _meeting(session, meeting_id, local_date(now))
 
 
@@ -199,16 +167,10 @@ async def add_task(ctx: ContextDep, now: ClockDep, meeting_id: UUID, body: TaskI
             raise NotFound("未找到该联席会议")
         check_task(body.title, body.owner_unit, body.due_on, held_on)
         task_id = uuid4()
-        await session.execute(
-            insert(follow_up_tasks).values(
-                task_id=task_id,
-                meeting_id=meeting_id,
-                title=body.title,
-                owner_unit=body.owner_unit,
-                due_on=body.due_on,
-                status=TaskStatus.OPEN.value,
-            )
-        )
+        await session.execute(insert(follow_up_tasks).values(
+            task_id=task_id, meeting_id=meeting_id, title=body.title, owner_unit=body.owner_unit,
+            due_on=body.due_on, status=TaskStatus.OPEN.value,
+        ))
         row = (await session.execute(select(follow_up_tasks).where(follow_up_tasks.c.task_id == task_id))).one()
     return _task_out(row, local_date(now))
 
@@ -241,15 +203,9 @@ async def _change_task(ctx: Any, task_id: UUID, today: date, change: Any) -> Tas
             raise NotFound("未找到该督办事项")
         task = FollowUpTask(row.title, row.owner_unit, row.due_on, TaskStatus(row.status), row.done_on, row.note)
         change(task, row.held_on)
-        await session.execute(
-            update(follow_up_tasks)
-            .where(follow_up_tasks.c.task_id == task_id)
-            .values(
-                status=task.status.value,
-                done_on=task.done_on,
-                note=task.note,
-            )
-        )
+        await session.execute(update(follow_up_tasks).where(follow_up_tasks.c.task_id == task_id).values(
+            status=task.status.value, done_on=task.done_on, note=task.note,
+        ))
         updated = (await session.execute(select(follow_up_tasks).where(follow_up_tasks.c.task_id == task_id))).one()
     return _task_out(updated, today)
 
@@ -257,136 +213,11 @@ async def _change_task(ctx: Any, task_id: UUID, today: date, change: Any) -> Tas
 @router.post("/tasks/{task_id}/done", response_model=TaskOut)
 async def complete_task(ctx: ContextDep, now: ClockDep, task_id: UUID, body: TaskDone) -> TaskOut:
     """Marks a follow-up task done (办结)."""
-    return await _change_task(
-        ctx, task_id, local_date(now), lambda task, held_on: task.complete(body.done_on, body.note, held_on=held_on)
-    )
+    return await _change_task(ctx, task_id, local_date(now),
+                              lambda task, held_on: task.complete(body.done_on, body.note, held_on=held_on))
 
 
 @router.post("/tasks/{task_id}/reopen", response_model=TaskOut)
 async def reopen_task(ctx: ContextDep, now: ClockDep, task_id: UUID, body: TaskReopen) -> TaskOut:
     """Puts a done task back under supervision (重新督办)."""
     return await _change_task(ctx, task_id, local_date(now), lambda task, _held: task.reopen(body.note))
-
-
-# typical cases (R3) -------------------------------------------------------------------------------
-
-
-class TypicalCaseIn(BaseModel):
-    title: Text200
-    body: Annotated[str, Field(min_length=1, max_length=20000)]
-    known_names: list[Annotated[str, Field(max_length=50)]] = Field(
-        default_factory=list, description="案例涉及的当事人姓名（仅用于发布前检查，发布后删除）"
-    )
-
-
-class TypicalCaseOut(BaseModel):
-    typical_case_id: UUID
-    title: str
-    body: str
-    status: str
-    status_label: str
-    published_on: date | None
-    findings: list[str] = Field(description="仍含个人信息之处（不显示信息本身）")
-
-
-CASE_LABELS = {"draft": "草稿", "published": "已发布"}
-
-
-def _case_out(row: Any) -> TypicalCaseOut:
-    findings = [f.describe() for f in personal_data(f"{row.title}\n{row.body}", list(row.known_names))]
-    return TypicalCaseOut(
-        typical_case_id=row.typical_case_id,
-        title=row.title,
-        body=row.body,
-        status=row.status,
-        status_label=CASE_LABELS[row.status],
-        published_on=row.published_on,
-        findings=findings,
-    )
-
-
-async def _case_row(session: AsyncSession, case_id: UUID, *, lock: bool = False) -> Any:
-    query = select(typical_cases).where(typical_cases.c.typical_case_id == case_id)
-    row = (await session.execute(query.with_for_update() if lock else query)).first()
-    if row is None:
-        raise NotFound("未找到该典型案例")
-    return row
-
-
-@router.post("/typical-cases", response_model=TypicalCaseOut, status_code=201, tags=["typical cases"])
-async def draft_case(ctx: ContextDep, body: TypicalCaseIn) -> TypicalCaseOut:
-    """Drafts a typical case; the answer lists any personal data that still remains."""
-    case_id = uuid4()
-    async with ctx.sessions() as session, session.begin():
-        taken = await session.scalar(select(typical_cases.c.typical_case_id).where(typical_cases.c.title == body.title))
-        if taken is not None:
-            raise Conflict("已有同名的典型案例")
-        await session.execute(
-            insert(typical_cases).values(
-                typical_case_id=case_id,
-                title=body.title,
-                body=body.body,
-                known_names=body.known_names,
-                status="draft",
-            )
-        )
-        return _case_out(await _case_row(session, case_id))
-
-
-@router.put("/typical-cases/{case_id}", response_model=TypicalCaseOut, tags=["typical cases"])
-async def revise_case(ctx: ContextDep, case_id: UUID, body: TypicalCaseIn) -> TypicalCaseOut:
-    """Revises a draft (a published case cannot be changed)."""
-    async with ctx.sessions() as session, session.begin():
-        row = await _case_row(session, case_id, lock=True)
-        if row.status != "draft":
-            raise Conflict("典型案例已发布，不能修改")
-        await session.execute(
-            update(typical_cases)
-            .where(typical_cases.c.typical_case_id == case_id)
-            .values(
-                title=body.title,
-                body=body.body,
-                known_names=body.known_names,
-            )
-        )
-        return _case_out(await _case_row(session, case_id))
-
-
-@router.post("/typical-cases/{case_id}/publish", response_model=TypicalCaseOut, tags=["typical cases"])
-async def publish_case(ctx: ContextDep, now: ClockDep, case_id: UUID) -> TypicalCaseOut:
-    """Publishes the case, refused while personal data remains; the parties' names are then forgotten."""
-    async with ctx.sessions() as session, session.begin():
-        row = await _case_row(session, case_id, lock=True)
-        if row.status != "draft":
-            raise Conflict("典型案例已发布")
-        findings = personal_data(f"{row.title}\n{row.body}", list(row.known_names))
-        if findings:
-            raise PersonalDataRemains([f.describe() for f in findings])
-        await session.execute(
-            update(typical_cases)
-            .where(typical_cases.c.typical_case_id == case_id)
-            .values(
-                status="published",
-                published_on=local_date(now),
-                known_names=[],
-            )
-        )
-        return _case_out(await _case_row(session, case_id))
-
-
-@router.get("/typical-cases", response_model=list[TypicalCaseOut], tags=["typical cases"])
-async def list_cases(
-    ctx: ContextDep, status: Annotated[str | None, Query(pattern="^(draft|published)$")] = None
-) -> list[TypicalCaseOut]:
-    """Typical cases, drafts and published."""
-    query = select(typical_cases).order_by(typical_cases.c.title)
-    if status:
-        query = query.where(typical_cases.c.status == status)
-    async with ctx.sessions() as session:
-        return [_case_out(r) for r in (await session.execute(query)).all()]
-
-
-@router.get("/typical-cases/{case_id}", response_model=TypicalCaseOut, tags=["typical cases"])
-async def one_case(ctx: ContextDep, case_id: UUID) -> TypicalCaseOut:
-    async with ctx.sessions() as session:
-        return _case_out(await _case_row(session, case_id))

@@ -40,11 +40,7 @@ class AgencyFacts:
         """Keeps the change that stands (idempotent, and the same in any order)."""
         if self.changed_at is not None:
             current = AgencyChanged(
-                self.changed_at,
-                self.code,
-                self.name_zh or "",
-                self.kind or "",
-                self.last_change or "added",
+                self.changed_at, self.code, self.name_zh or "", self.kind or "", self.last_change or "added",
                 self.liaison_count,
             )
             if fact.key() <= current.key():

@@ -75,31 +75,16 @@ def ratio(numerator: float, denominator: float | None) -> float | None:
     return round(numerator / denominator, 4)
 
 
-def _rate(
-    code: str,
-    name: str,
-    numerator: float,
-    denominator: float,
-    definition: Definition,
-    breakdown: Mapping[str, float] | None = None,
-) -> Indicator:
-    return Indicator(
-        code=code,
-        name=name,
-        unit="率",
-        numerator=numerator,
-        denominator=denominator,
-        value=ratio(numerator, denominator),
-        definition=definition,
-        breakdown=dict(breakdown or {}),
-    )
+def _rate(code: str, name: str, numerator: float, denominator: float, definition: Definition,
+          breakdown: Mapping[str, float] | None = None) -> Indicator:
+    return Indicator(code=code, name=name, unit="率", numerator=numerator, denominator=denominator,
+                     value=ratio(numerator, denominator), definition=definition, breakdown=dict(breakdown or {}))
 
 
 def _average(code: str, name: str, days: list[int], definition: Definition) -> Indicator:
     mean = round(sum(days) / len(days), 2) if days else None
-    return Indicator(
-        code=code, name=name, unit="天", numerator=sum(days), denominator=len(days), value=mean, definition=definition
-    )
+    return Indicator(code=code, name=name, unit="天", numerator=sum(days), denominator=len(days), value=mean,
+                     definition=definition)
 
 
 class Journal:
@@ -334,17 +319,8 @@ UNAVAILABLE = {
 
 
 def _unavailable(code: str) -> Indicator:
-    return Indicator(
-        code=code,
-        name=NAMES[code],
-        unit="率",
-        numerator=0,
-        denominator=None,
-        value=None,
-        definition=DEFINITIONS[code],
-        available=False,
-        unavailable_reason=UNAVAILABLE[code],
-    )
+    return Indicator(code=code, name=NAMES[code], unit="率", numerator=0, denominator=None, value=None,
+                     definition=DEFINITIONS[code], available=False, unavailable_reason=UNAVAILABLE[code])
 
 
 def disputes_registered(j: Journal) -> Indicator:
@@ -356,51 +332,31 @@ def disputes_registered(j: Journal) -> Indicator:
         breakdown[f"act_type:{entry.get('act_type')}"] += 1
         for code in entry.agency_codes:
             breakdown[f"agency:{code}"] += 1
-    return Indicator(
-        code="disputes_registered",
-        name=NAMES["disputes_registered"],
-        unit="件",
-        numerator=len(latest),
-        denominator=None,
-        value=len(latest),
-        definition=DEFINITIONS["disputes_registered"],
-        breakdown=dict(sorted(breakdown.items())),
-    )
+    return Indicator(code="disputes_registered", name=NAMES["disputes_registered"], unit="件",
+                     numerator=len(latest), denominator=None, value=len(latest),
+                     definition=DEFINITIONS["disputes_registered"], breakdown=dict(sorted(breakdown.items())))
 
 
 def _mediation_outcomes(j: Journal) -> dict[object, Entry]:
     """Each dispute's latest mediation outcome (on the same day, an agreement stands)."""
-    outcomes = sorted(
-        j.of(Kind.AGREEMENT_REACHED, Kind.MEDIATION_FAILED),
-        key=lambda e: (e.on, e.kind is Kind.AGREEMENT_REACHED, str(e.event_id)),
-    )
+    outcomes = sorted(j.of(Kind.AGREEMENT_REACHED, Kind.MEDIATION_FAILED),
+                      key=lambda e: (e.on, e.kind is Kind.AGREEMENT_REACHED, str(e.event_id)))
     return j.latest_by(outcomes, lambda e: e.case_id)
 
 
 def mediation_success_rate(j: Journal) -> Indicator:
     ended = [e for e in _mediation_outcomes(j).values() if j.scope.in_period(e.on)]
     agreed = sum(1 for e in ended if e.kind is Kind.AGREEMENT_REACHED)
-    return _rate(
-        "mediation_success_rate",
-        NAMES["mediation_success_rate"],
-        agreed,
-        len(ended),
-        DEFINITIONS["mediation_success_rate"],
-        {"agreed": agreed, "failed": len(ended) - agreed},
-    )
+    return _rate("mediation_success_rate", NAMES["mediation_success_rate"], agreed, len(ended),
+                 DEFINITIONS["mediation_success_rate"], {"agreed": agreed, "failed": len(ended) - agreed})
 
 
 def withdrawal_after_mediation_rate(j: Journal) -> Indicator:
     ends = sorted(j.of(Kind.MEDIATION_CLOSED, Kind.MEDIATION_FAILED), key=lambda e: (e.on, str(e.event_id)))
     ended = [e for e in j.latest_by(ends, lambda e: e.case_id).values() if j.scope.in_period(e.on)]
     withdrawn = sum(1 for e in ended if e.kind is Kind.MEDIATION_CLOSED and e.get("outcome") == "withdrawn")
-    return _rate(
-        "withdrawal_after_mediation_rate",
-        NAMES["withdrawal_after_mediation_rate"],
-        withdrawn,
-        len(ended),
-        DEFINITIONS["withdrawal_after_mediation_rate"],
-    )
+    return _rate("withdrawal_after_mediation_rate", NAMES["withdrawal_after_mediation_rate"], withdrawn, len(ended),
+                 DEFINITIONS["withdrawal_after_mediation_rate"])
 
 
 def _resolving(entry: Entry) -> bool | None:
@@ -427,13 +383,8 @@ def substantive_resolution_rate(j: Journal) -> Indicator:
             continue
         concluded += 1
         resolved += any(flag for _, flag in ends)
-    return _rate(
-        "substantive_resolution_rate",
-        NAMES["substantive_resolution_rate"],
-        resolved,
-        concluded,
-        DEFINITIONS["substantive_resolution_rate"],
-    )
+    return _rate("substantive_resolution_rate", NAMES["substantive_resolution_rate"], resolved, concluded,
+                 DEFINITIONS["substantive_resolution_rate"])
 
 
 def head_appearance_rate(j: Journal) -> Indicator:
@@ -448,14 +399,8 @@ def head_appearance_rate(j: Journal) -> Indicator:
         "head_appeared_when_required": sum(1 for e in required if e.get("head_appeared")),
         "spoke_to_substance": sum(1 for e in held if e.get("head_appeared") and e.get("spoke_to_substance")),
     }
-    return _rate(
-        "head_appearance_rate",
-        NAMES["head_appearance_rate"],
-        appeared,
-        len(held),
-        DEFINITIONS["head_appearance_rate"],
-        breakdown,
-    )
+    return _rate("head_appearance_rate", NAMES["head_appearance_rate"], appeared, len(held),
+                 DEFINITIONS["head_appearance_rate"], breakdown)
 
 
 def _decisions(j: Journal) -> dict[object, Entry]:
@@ -465,9 +410,8 @@ def _decisions(j: Journal) -> dict[object, Entry]:
 def litigation_loss_rate(j: Journal) -> Indicator:
     decided = [e for e in _decisions(j).values() if j.scope.in_period(e.on)]
     lost = sum(1 for e in decided if e.get("outcome") in LOST_OUTCOMES)
-    return _rate(
-        "litigation_loss_rate", NAMES["litigation_loss_rate"], lost, len(decided), DEFINITIONS["litigation_loss_rate"]
-    )
+    return _rate("litigation_loss_rate", NAMES["litigation_loss_rate"], lost, len(decided),
+                 DEFINITIONS["litigation_loss_rate"])
 
 
 def appeal_rate(j: Journal) -> Indicator:
@@ -483,14 +427,8 @@ def appeal_rate(j: Journal) -> Indicator:
     latest = list(j.latest_by(settled, lambda e: e.get("decision_id")).values())
     appealed = [e for e in latest if e.get("appealed")]
     by_agency = sum(1 for e in appealed if e.get("appellant_is_agency"))
-    return _rate(
-        "appeal_rate",
-        NAMES["appeal_rate"],
-        len(appealed),
-        len(latest),
-        DEFINITIONS["appeal_rate"],
-        {"appealed_by_agency": by_agency, "appealed_by_citizen": len(appealed) - by_agency},
-    )
+    return _rate("appeal_rate", NAMES["appeal_rate"], len(appealed), len(latest), DEFINITIONS["appeal_rate"],
+                 {"appealed_by_agency": by_agency, "appealed_by_citizen": len(appealed) - by_agency})
 
 
 def agreement_performance_rate(j: Journal) -> Indicator:
@@ -510,14 +448,9 @@ def agreement_performance_rate(j: Journal) -> Indicator:
         else:
             unperformed += 1
     due_count = on_time + late + unperformed
-    return _rate(
-        "agreement_performance_rate",
-        NAMES["agreement_performance_rate"],
-        on_time,
-        due_count,
-        DEFINITIONS["agreement_performance_rate"],
-        {"on_time": on_time, "late": late, "overdue_unperformed": unperformed},
-    )
+    return _rate("agreement_performance_rate", NAMES["agreement_performance_rate"], on_time, due_count,
+                 DEFINITIONS["agreement_performance_rate"],
+                 {"on_time": on_time, "late": late, "overdue_unperformed": unperformed})
 
 
 def _suggestion_reply_rate(j: Journal, code: str, issued: Kind, replied: Kind) -> Indicator:
@@ -537,13 +470,9 @@ def _suggestion_reply_rate(j: Journal, code: str, issued: Kind, replied: Kind) -
         elif due < today:
             unanswered += 1
     due_count = on_time + late + unanswered
-    breakdown = {
-        "issued_due": due_count,
-        "replied_on_time": on_time,
-        "replied_late": late,
-        "overdue_unanswered": unanswered,
-        "average_days_late": round(sum(delays) / len(delays), 2) if delays else 0.0,
-    }
+    breakdown = {"issued_due": due_count, "replied_on_time": on_time, "replied_late": late,
+                 "overdue_unanswered": unanswered,
+                 "average_days_late": round(sum(delays) / len(delays), 2) if delays else 0.0}
     return _rate(code, NAMES[code], on_time, due_count, DEFINITIONS[code], breakdown)
 
 
@@ -577,103 +506,68 @@ def days_mediation(j: Journal) -> Indicator:
 def days_trial(j: Journal) -> Indicator:
     filed = {e.case_id: e.on for e in sorted(j.of(Kind.CASE_FILED), key=lambda e: e.on, reverse=True)}
     days = [
-        (e.on - filed[e.case_id]).days for e in _decisions(j).values() if j.scope.in_period(e.on) and e.case_id in filed
+        (e.on - filed[e.case_id]).days
+        for e in _decisions(j).values()
+        if j.scope.in_period(e.on) and e.case_id in filed
     ]
     return _average("days_trial", NAMES["days_trial"], days, DEFINITIONS["days_trial"])
 
 
 def judicial_confirmation_rate(j: Journal) -> Indicator:
-    rulings = [
-        e
-        for e in j.latest_by(j.of(Kind.CONFIRMATION_RULED), lambda e: e.get("agreement_id")).values()
-        if j.scope.in_period(e.on)
-    ]
+    rulings = [e for e in j.latest_by(j.of(Kind.CONFIRMATION_RULED), lambda e: e.get("agreement_id")).values()
+               if j.scope.in_period(e.on)]
     confirmed = sum(1 for e in rulings if e.get("outcome") == "confirmed")
     requested = sum(1 for e in j.of(Kind.CONFIRMATION_REQUESTED) if j.scope.in_period(e.on))
-    return _rate(
-        "judicial_confirmation_rate",
-        NAMES["judicial_confirmation_rate"],
-        confirmed,
-        len(rulings),
-        DEFINITIONS["judicial_confirmation_rate"],
-        {"requested": requested, "rejected": len(rulings) - confirmed},
-    )
+    return _rate("judicial_confirmation_rate", NAMES["judicial_confirmation_rate"], confirmed, len(rulings),
+                 DEFINITIONS["judicial_confirmation_rate"],
+                 {"requested": requested, "rejected": len(rulings) - confirmed})
 
 
 def follow_up_settled_rate(j: Journal) -> Indicator:
     visits = [e for e in j.latest_by(j.of(Kind.FOLLOW_UP), lambda e: e.case_id).values() if j.scope.in_period(e.on)]
     settled = sum(1 for e in visits if e.get("outcome") == "settled")
     reopened = sum(1 for e in visits if e.get("reopened"))
-    return _rate(
-        "follow_up_settled_rate",
-        NAMES["follow_up_settled_rate"],
-        settled,
-        len(visits),
-        DEFINITIONS["follow_up_settled_rate"],
-        {"reopened": reopened},
-    )
+    return _rate("follow_up_settled_rate", NAMES["follow_up_settled_rate"], settled, len(visits),
+                 DEFINITIONS["follow_up_settled_rate"], {"reopened": reopened})
 
 
 def plan_on_time_rate(j: Journal) -> Indicator:
     ordered = sorted(j.of(Kind.PLAN_SUBMITTED), key=lambda e: (int(e.get("version") or 1), e.on))
     plans = [e for e in j.latest_by(ordered, lambda e: e.get("plan_id")).values() if j.scope.in_period(e.on)]
     on_time = sum(1 for e in plans if e.get("on_time"))
-    return _rate("plan_on_time_rate", NAMES["plan_on_time_rate"], on_time, len(plans), DEFINITIONS["plan_on_time_rate"])
+    return _rate("plan_on_time_rate", NAMES["plan_on_time_rate"], on_time, len(plans),
+                 DEFINITIONS["plan_on_time_rate"])
 
 
 def procuratorial_hearings(j: Journal) -> Indicator:
-    held = [
-        e
-        for e in j.latest_by(j.of(Kind.PROCURATORIAL_HEARING_HELD), lambda e: e.get("hearing_id")).values()
-        if j.scope.in_period(e.on)
-    ]
+    held = [e for e in j.latest_by(j.of(Kind.PROCURATORIAL_HEARING_HELD), lambda e: e.get("hearing_id")).values()
+            if j.scope.in_period(e.on)]
     by_outcome = Counter(f"outcome:{e.get('outcome_code')}" for e in held)
-    return Indicator(
-        code="procuratorial_hearings",
-        name=NAMES["procuratorial_hearings"],
-        unit="次",
-        numerator=len(held),
-        denominator=None,
-        value=len(held),
-        definition=DEFINITIONS["procuratorial_hearings"],
-        breakdown=dict(sorted(by_outcome.items())),
-    )
+    return Indicator(code="procuratorial_hearings", name=NAMES["procuratorial_hearings"], unit="次",
+                     numerator=len(held), denominator=None, value=len(held),
+                     definition=DEFINITIONS["procuratorial_hearings"], breakdown=dict(sorted(by_outcome.items())))
 
 
 def judicial_assistance_rate(j: Journal) -> Indicator:
-    decided = [
-        e
-        for e in j.latest_by(j.of(Kind.ASSISTANCE_DECIDED), lambda e: e.get("application_id")).values()
-        if j.scope.in_period(e.on)
-    ]
+    decided = [e for e in j.latest_by(j.of(Kind.ASSISTANCE_DECIDED), lambda e: e.get("application_id")).values()
+               if j.scope.in_period(e.on)]
     granted = [e for e in decided if e.get("granted")]
     amount = sum(int(e.get("amount_fen") or 0) for e in granted)
-    return _rate(
-        "judicial_assistance_rate",
-        NAMES["judicial_assistance_rate"],
-        len(granted),
-        len(decided),
-        DEFINITIONS["judicial_assistance_rate"],
-        {"amount_fen": amount},
-    )
+    return _rate("judicial_assistance_rate", NAMES["judicial_assistance_rate"], len(granted), len(decided),
+                 DEFINITIONS["judicial_assistance_rate"], {"amount_fen": amount})
 
 
 def high_risk_rate(j: Journal) -> Indicator:
     ordered = sorted(j.of(Kind.RISK_ASSESSED), key=lambda e: (e.on, str(e.event_id)))
-    latest = [e for e in j.latest_by(ordered, lambda e: (e.case_id, e.get("kind"))).values() if j.scope.in_period(e.on)]
+    latest = [e for e in j.latest_by(ordered, lambda e: (e.case_id, e.get("kind"))).values()
+              if j.scope.in_period(e.on)]
     levels: dict[object, set[str]] = {}
     for entry in latest:
         levels.setdefault(entry.case_id, set()).add(str(entry.get("level")))
     high = sum(1 for found in levels.values() if "high" in found)
     breakdown = Counter(f"level:{e.get('level')}" for e in latest)
-    return _rate(
-        "high_risk_rate",
-        NAMES["high_risk_rate"],
-        high,
-        len(levels),
-        DEFINITIONS["high_risk_rate"],
-        dict(sorted(breakdown.items())),
-    )
+    return _rate("high_risk_rate", NAMES["high_risk_rate"], high, len(levels), DEFINITIONS["high_risk_rate"],
+                 dict(sorted(breakdown.items())))
 
 
 CALCULATORS: dict[str, Callable[[Journal], Indicator]] = {
@@ -690,9 +584,7 @@ CALCULATORS: dict[str, Callable[[Journal], Indicator]] = {
         j, "judicial_suggestion_reply_rate", Kind.JUDICIAL_SUGGESTION_ISSUED, Kind.JUDICIAL_SUGGESTION_REPLIED
     ),
     "procuratorial_suggestion_reply_rate": lambda j: _suggestion_reply_rate(
-        j,
-        "procuratorial_suggestion_reply_rate",
-        Kind.PROCURATORIAL_SUGGESTION_ISSUED,
+        j, "procuratorial_suggestion_reply_rate", Kind.PROCURATORIAL_SUGGESTION_ISSUED,
         Kind.PROCURATORIAL_SUGGESTION_REPLIED,
     ),
     "days_intake": days_intake,
@@ -723,13 +615,9 @@ def cases_by_stage(entries: list[Entry], day: date | None = None) -> dict[str, i
     """Where each registered dispute stands on ``day`` (its furthest stage reached)."""
     stages: dict[UUID, str] = {}
     order = {
-        Kind.REGISTERED: (0, "registered"),
-        Kind.ROUTED: (1, "routed"),
-        Kind.MEDIATION_OPENED: (2, "mediation"),
-        Kind.CASE_FILED: (3, "litigation"),
-        Kind.AGREEMENT_REACHED: (4, "resolved"),
-        Kind.MEDIATION_CLOSED: (4, "resolved"),
-        Kind.DECISION_ISSUED: (4, "decided"),
+        Kind.REGISTERED: (0, "registered"), Kind.ROUTED: (1, "routed"), Kind.MEDIATION_OPENED: (2, "mediation"),
+        Kind.CASE_FILED: (3, "litigation"), Kind.AGREEMENT_REACHED: (4, "resolved"),
+        Kind.MEDIATION_CLOSED: (4, "resolved"), Kind.DECISION_ISSUED: (4, "decided"),
         Kind.WITHDRAWN: (4, "withdrawn"),
     }
     rank: dict[UUID, int] = {}

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from adr_reporting import notices, views
-from adr_reporting.api import oversight_routes, records_routes
+from adr_reporting.api import oversight_routes, records_routes, typical_case_routes
 from adr_reporting.api.indicator_routes import scope_of
 from adr_reporting.domain.errors import Conflict, NotFound, ReportingError
 from adr_reporting.domain.periods import parse_period
@@ -21,14 +21,9 @@ from adr_runtime.web import NavItem, WebShell
 SHELL = WebShell(
     service="reporting",
     nav=[
-        NavItem("/dashboard", "态势总览"),
-        NavItem("/indicators", "指标与口径"),
-        NavItem("/scorecards", "机关考评"),
-        NavItem("/warnings", "预警"),
-        NavItem("/notices", "定期通报"),
-        NavItem("/meetings", "联席会议与督办"),
-        NavItem("/typical-cases", "典型案例"),
-        NavItem("/subsidies", "以案定补台账"),
+        NavItem("/dashboard", "态势总览"), NavItem("/indicators", "指标与口径"), NavItem("/scorecards", "机关考评"),
+        NavItem("/warnings", "预警"), NavItem("/notices", "定期通报"), NavItem("/meetings", "联席会议与督办"),
+        NavItem("/typical-cases", "典型案例"), NavItem("/subsidies", "以案定补台账"),
     ],
     templates=Path(__file__).parent / "templates",
 )
@@ -61,25 +56,16 @@ async def home() -> RedirectResponse:
 @router.get("/dashboard")
 async def dashboard(request: Request, ctx: ContextDep, now: ClockDep) -> HTMLResponse:
     """Trends, per-agency comparison and cases by stage (ECharts), with the key numbers and their definitions."""
-    key = [
-        "disputes_registered",
-        "substantive_resolution_rate",
-        "mediation_success_rate",
-        "head_appearance_rate",
-        "litigation_loss_rate",
-        "judicial_suggestion_reply_rate",
-    ]
+    key = ["disputes_registered", "substantive_resolution_rate", "mediation_success_rate", "head_appearance_rate",
+           "litigation_loss_rate", "judicial_suggestion_reply_rate"]
     result = await views.indicator_set(ctx.sessions, scope_of(), now=now, codes=key)
-    return _page(
-        request, "reporting/dashboard.html", page_title="态势总览", indicators=result.indicators, today=local_date(now)
-    )
+    return _page(request, "reporting/dashboard.html", page_title="态势总览", indicators=result.indicators,
+                 today=local_date(now))
 
 
 @router.get("/indicators")
 async def indicators_page(
-    request: Request,
-    ctx: ContextDep,
-    now: ClockDep,
+    request: Request, ctx: ContextDep, now: ClockDep,
     as_of: Annotated[date | None, Query()] = None,
     agency: Annotated[str | None, Query(max_length=40)] = None,
     period: Annotated[str | None, Query(max_length=10)] = None,
@@ -88,16 +74,8 @@ async def indicators_page(
     scope = scope_of(as_of=as_of, agency=agency or None, period=period or None)
     result = await views.indicator_set(ctx.sessions, scope, now=now)
     query = "&".join(f"{k}={v}" for k, v in (("as_of", as_of), ("agency", agency), ("period", period)) if v)
-    return _page(
-        request,
-        "reporting/indicators.html",
-        page_title="指标与口径",
-        result=result,
-        as_of=as_of,
-        agency=agency or "",
-        period=period or "",
-        api=f"/api/v1/indicators{'?' + query if query else ''}",
-    )
+    return _page(request, "reporting/indicators.html", page_title="指标与口径", result=result, as_of=as_of,
+                 agency=agency or "", period=period or "", api=f"/api/v1/indicators{'?' + query if query else ''}")
 
 
 @router.get("/scorecards")
@@ -106,13 +84,8 @@ async def scorecards_page(
 ) -> HTMLResponse:
     """Agencies' rule-of-law scorecards (M10) with the weights."""
     cards = await oversight_routes.scorecards_for(ctx, scope_of(period=period or None))
-    return _page(
-        request,
-        "reporting/scorecards.html",
-        page_title="机关考评（法治政府建设考核）",
-        cards=cards,
-        period=period or "",
-    )
+    return _page(request, "reporting/scorecards.html", page_title="机关考评（法治政府建设考核）", cards=cards,
+                 period=period or "")
 
 
 @router.get("/warnings")
@@ -145,16 +118,8 @@ async def generate_notice_form(
         named = parse_period(period.strip())
     except ReportingError as exc:
         listed = await notices.generated(ctx.sessions)
-        return SHELL.render(
-            request,
-            "reporting/notices.html",
-            status_code=422,
-            page_title="定期通报",
-            listed=listed,
-            formats=notices.FORMATS,
-            error=str(exc),
-            period=period,
-        )
+        return SHELL.render(request, "reporting/notices.html", status_code=422, page_title="定期通报",
+                            listed=listed, formats=notices.FORMATS, error=str(exc), period=period)
     await notices.generate(ctx.sessions, named, issued_on=local_date(now), now=now)
     return RedirectResponse("/notices", status_code=303)
 
@@ -165,15 +130,8 @@ async def meetings_page(request: Request, ctx: ContextDep, now: ClockDep) -> HTM
     listed = await records_routes.list_meetings(ctx, now)
     tasks = await records_routes.list_tasks(ctx, now)
     overdue = [t for t in tasks if t.overdue]
-    return _page(
-        request,
-        "reporting/meetings.html",
-        page_title="联席会议与督办",
-        meetings=listed,
-        overdue=overdue,
-        today=local_date(now),
-        form={},
-    )
+    return _page(request, "reporting/meetings.html", page_title="联席会议与督办", meetings=listed, overdue=overdue,
+                 today=local_date(now), form={})
 
 
 MEETING_FORM_ERROR = "会议名称、日期和召集单位均须填写，督办事项须写明事项和责任单位"
@@ -196,23 +154,15 @@ def _meeting_from_form(form: dict[str, str]) -> records_routes.MeetingIn:
     absent = "（缺席）"
     attendance = [
         records_routes.Attendance(unit=line.strip().removesuffix(absent), present=not line.strip().endswith(absent))
-        for line in form["attendance"].splitlines()
-        if line.strip()
+        for line in form["attendance"].splitlines() if line.strip()
     ]
     try:
         held_on = date.fromisoformat(form["held_on"])
     except ValueError as exc:
         raise ReportingError("会议日期应为 2026-11-05 格式") from exc
     resolutions = [line.strip() for line in form["resolutions"].splitlines() if line.strip()]
-    return records_routes.MeetingIn(
-        title=form["title"].strip(),
-        held_on=held_on,
-        convenor=form["convenor"].strip(),
-        agenda=form["agenda"],
-        attendance=attendance,
-        resolutions=resolutions,
-        tasks=tasks,
-    )
+    return records_routes.MeetingIn(title=form["title"].strip(), held_on=held_on, convenor=form["convenor"].strip(),
+                                    agenda=form["agenda"], attendance=attendance, resolutions=resolutions, tasks=tasks)
 
 
 @router.post("/meetings")
@@ -230,32 +180,16 @@ async def record_meeting_form(
     tasks: Annotated[str, Form(max_length=20000)] = "",
 ) -> Response:
     """Records a joint meeting from the form (O1)."""
-    form = {
-        "title": title,
-        "held_on": held_on,
-        "convenor": convenor,
-        "agenda": agenda,
-        "attendance": attendance,
-        "resolutions": resolutions,
-        "tasks": tasks,
-    }
+    form = {"title": title, "held_on": held_on, "convenor": convenor, "agenda": agenda, "attendance": attendance,
+            "resolutions": resolutions, "tasks": tasks}
     try:
         await records_routes.record_meeting(ctx, now, actor, _meeting_from_form(form))
     except (ValidationError, ReportingError) as exc:
         error = str(exc) if isinstance(exc, ReportingError) else MEETING_FORM_ERROR
         listed = await records_routes.list_meetings(ctx, now)
         overdue = [t for t in await records_routes.list_tasks(ctx, now) if t.overdue]
-        return SHELL.render(
-            request,
-            "reporting/meetings.html",
-            status_code=422,
-            page_title="联席会议与督办",
-            meetings=listed,
-            overdue=overdue,
-            today=local_date(now),
-            form=form,
-            error=error,
-        )
+        return SHELL.render(request, "reporting/meetings.html", status_code=422, page_title="联席会议与督办",
+                            meetings=listed, overdue=overdue, today=local_date(now), form=form, error=error)
     return RedirectResponse("/meetings", status_code=303)
 
 
@@ -272,7 +206,7 @@ async def task_done_form(
 @router.get("/typical-cases")
 async def typical_cases_page(request: Request, ctx: ContextDep) -> HTMLResponse:
     """Typical cases (R3): drafts with what personal data remains, and published ones."""
-    cases = await records_routes.list_cases(ctx)
+    cases = await typical_case_routes.list_cases(ctx)
     return _page(request, "reporting/typical_cases.html", page_title="典型案例", cases=cases, form={})
 
 
@@ -291,20 +225,15 @@ async def draft_case_form(
     """Drafts a typical case from the form."""
     form = {"title": title, "body": body, "known_names": known_names}
     try:
-        draft = records_routes.TypicalCaseIn(title=title.strip(), body=body.strip(), known_names=_lines(known_names))
-        await records_routes.draft_case(ctx, draft)
+        draft = typical_case_routes.TypicalCaseIn(
+            title=title.strip(), body=body.strip(), known_names=_lines(known_names)
+        )
+        await typical_case_routes.draft_case(ctx, draft)
     except (ValidationError, ReportingError) as exc:
         error = "标题和正文均须填写" if isinstance(exc, ValidationError) else str(exc)
-        cases = await records_routes.list_cases(ctx)
-        return SHELL.render(
-            request,
-            "reporting/typical_cases.html",
-            status_code=422,
-            page_title="典型案例",
-            cases=cases,
-            form=form,
-            error=error,
-        )
+        cases = await typical_case_routes.list_cases(ctx)
+        return SHELL.render(request, "reporting/typical_cases.html", status_code=422, page_title="典型案例",
+                            cases=cases, form=form, error=error)
     return RedirectResponse("/typical-cases", status_code=303)
 
 
@@ -312,17 +241,10 @@ async def draft_case_form(
 async def publish_case_form(request: Request, ctx: ContextDep, now: ClockDep, case_id: UUID) -> Response:
     """Publishes a draft, or shows why it cannot be published."""
     try:
-        await records_routes.publish_case(ctx, now, case_id)
+        await typical_case_routes.publish_case(ctx, now, case_id)
     except ReportingError as exc:
-        cases = await records_routes.list_cases(ctx)
+        cases = await typical_case_routes.list_cases(ctx)
         status = 404 if isinstance(exc, NotFound) else 409 if isinstance(exc, Conflict) else 422
-        return SHELL.render(
-            request,
-            "reporting/typical_cases.html",
-            status_code=status,
-            page_title="典型案例",
-            cases=cases,
-            form={},
-            error=str(exc),
-        )
+        return SHELL.render(request, "reporting/typical_cases.html", status_code=status, page_title="典型案例",
+                            cases=cases, form={}, error=str(exc))
     return RedirectResponse("/typical-cases", status_code=303)
