@@ -15,21 +15,21 @@ SOURCES = ("services/*/src", "libs/*/src", "deploy/tools")
 MAX_FILE_LINES = 300
 MAX_FUNCTION_LINES = 40
 
-# Reporting is being reworked by its own helper, who keeps to these limits there; it is checked once that lands.
-EXCUSED_TREES = ("services/reporting/",)
+# Trees not checked (none: reporting, once excused while it was being reworked, is checked like the rest).
+EXCUSED_TREES: tuple[str, ...] = ()
 
 # Modules still over 300 lines, with the reason they stay for now. Paths are relative to the repository root.
 FILES_ALLOWED: dict[str, str] = {}
 
 # Functions still over 40 lines, as "path:qualified name", with the reason they stay for now.
 FUNCTIONS_ALLOWED: dict[str, str] = {
-    # Runtime plumbing (http, worker) and intake's portal belong to other helpers.
-    "libs/runtime/src/adr_runtime/http.py:create_service_app": "runtime http (other owner)",
-    "libs/runtime/src/adr_runtime/worker.py:start_worker": "runtime worker (other owner)",
-    "services/intake/src/adr_intake/portal/routes.py:apply": "intake (other owner)",
-    "services/intake/src/adr_intake/portal/service.py:apply_online": "intake (other owner)",
-    "services/intake/src/adr_intake/portal/service.py:_status": "intake (other owner)",
-    "services/intake/src/adr_intake/portal/tables.py:portal_tables": "intake (other owner): one Table() call",
+    # Assembly functions that wire one whole process or one page's flow; next to be cut into steps.
+    "libs/runtime/src/adr_runtime/http.py:create_service_app": "builds the app: routers, errors, middleware",
+    "libs/runtime/src/adr_runtime/worker.py:start_worker": "starts broker, relay, listener and jobs",
+    "services/intake/src/adr_intake/portal/routes.py:apply": "the public form's one POST, with its errors",
+    "services/intake/src/adr_intake/portal/service.py:apply_online": "an online application in one transaction",
+    "services/intake/src/adr_intake/portal/service.py:_status": "the applicant's status page, field by field",
+    "services/intake/src/adr_intake/portal/tables.py:portal_tables": "one declarative Table() call",
     # Table factories: one declarative Table() call each, nothing to split by responsibility.
     "libs/runtime/src/adr_runtime/notifications/tables.py:notification_tables": "one declarative Table() call",
     # Route closures sharing one router; split out of routes.py just before this check, next to shrink.
