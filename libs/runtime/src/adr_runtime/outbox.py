@@ -15,6 +15,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from adr_contracts import ContractModel, Envelope
 from adr_runtime.tables import MessagingTables
 
+MAX_MESSAGE_BYTES = 1 << 20  # the streams' max_msg_size and the NATS deployment's max_payload (1 MiB)
+HEADER_ALLOWANCE = 16 * 1024  # room for the headers the relay adds (message id, signature, trace, expectation)
+MAX_BODY_BYTES = MAX_MESSAGE_BYTES - HEADER_ALLOWANCE
+
+
+class EventTooLarge(ValueError):
+    """An event whose body could never be published: staging it fails, so its state change is refused.
+
+    Without this check the transaction would commit and the relay would then fail on that row for ever,
+    holding back every event staged after it (the outbox publishes in order).
+    """
+
+    def __init__(self, event_type: str, size: int) -> None:
+        super().__init__(f"{event_type}: {size} bytes, more than the {MAX_BODY_BYTES} a message may carry")
+        self.event_type = event_type
+        self.size = size
+
 
 def current_trace_headers() -> dict[str, str]:
     """The W3C trace context of the running span, to travel with the event."""
@@ -74,6 +91,8 @@ async def enqueue(session: AsyncSession, tables: MessagingTables, envelope: Enve
     if envelope.traceparent is None and "traceparent" in headers:
         envelope = envelope.model_copy(update={"traceparent": headers["traceparent"]})
     document = envelope.model_dump(mode="json", by_alias=True, exclude_none=True)
+    if (size := len(message_body(document))) > MAX_BODY_BYTES:
+        raise EventTooLarge(envelope.event_type, size)
     await session.execute(
         insert(tables.outbox).values(
             event_id=envelope.event_id,

@@ -26,6 +26,7 @@ from nats.js.errors import BadRequestError, NotFoundError
 from adr_contracts import registry
 from adr_contracts.subjects import ALL_STREAMS, DEADLETTER_ROOT, DEADLETTER_STREAM, durable_name, parse_subject
 from adr_contracts.subjects import stream_name as producer_stream
+from adr_runtime.outbox import MAX_MESSAGE_BYTES
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +62,7 @@ def _stream(name: str, subjects: list[str], policy: ProvisioningPolicy) -> Strea
         max_age=policy.max_age_days * DAY,
         duplicate_window=policy.duplicate_window_seconds,
         discard=DiscardPolicy.OLD,
-        max_msg_size=1 << 20,
+        max_msg_size=MAX_MESSAGE_BYTES,
     )
 
 
