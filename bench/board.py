@@ -28,26 +28,8 @@ async def run(*, disputes: int, queries: int, seed: int = 20) -> dict[str, Any]:
         ctx = await migrated_context(SPEC, database_url=database_url)
         try:
             async with api_client(ctx) as http:
-                for n in range(seed):
-                    response = await http.post("/api/v1/disputes", json=registration(n))
-                    response.raise_for_status()
-                fill_started = time.perf_counter()
-                await _fill(ctx.engine, copies=max(0, -(-(disputes - seed) // seed)))
-                fill_seconds = time.perf_counter() - fill_started
-                async with ctx.engine.connect() as connection:
-                    rows = int((await connection.execute(text("SELECT count(*) FROM disputes"))).scalar_one())
-                for _ in range(3):  # warm-up
-                    (await http.get("/api/v1/disputes")).raise_for_status()
-                latencies = []
-                cpu_started = time.process_time()
-                for n in range(queries):
-                    params = {"offset": str(50 * (n % 5))}
-                    started = time.perf_counter()
-                    response = await http.get("/api/v1/disputes", params=params)
-                    latencies.append(time.perf_counter() - started)
-                    response.raise_for_status()
-                cpu_ms = 1000 * (time.process_time() - cpu_started) / queries  # app and client share the process
-                page = response.json()
+                fill_seconds, rows = await _registered_and_copied(ctx, http, disputes=disputes, seed=seed)
+                latencies, cpu_ms, page = await _board_queries(http, queries)
                 # over a large table the unfiltered board's total is PostgreSQL's estimate (flagged)
                 total, estimated = page["total"], page.get("total_is_estimate", False)
                 assert total == rows or (estimated and abs(total - rows) <= 0.1 * rows), (total, rows)
@@ -66,6 +48,35 @@ async def run(*, disputes: int, queries: int, seed: int = 20) -> dict[str, Any]:
         "cursor_pages_latency": latency_summary(cursor_latencies),
         "plan": plan,
     }
+
+
+async def _registered_and_copied(ctx: Any, http: Any, *, disputes: int, seed: int) -> tuple[float, int]:
+    """``seed`` disputes registered through the API, copied in SQL to about ``disputes``: fill seconds, rows."""
+    for n in range(seed):
+        response = await http.post("/api/v1/disputes", json=registration(n))
+        response.raise_for_status()
+    fill_started = time.perf_counter()
+    await _fill(ctx.engine, copies=max(0, -(-(disputes - seed) // seed)))
+    fill_seconds = time.perf_counter() - fill_started
+    async with ctx.engine.connect() as connection:
+        rows = int((await connection.execute(text("SELECT count(*) FROM disputes"))).scalar_one())
+    return fill_seconds, rows
+
+
+async def _board_queries(http: Any, queries: int) -> tuple[list[float], float, dict[str, Any]]:
+    """The board's first pages by offset, after a warm-up: latencies, CPU ms per query, the last page."""
+    for _ in range(3):  # warm-up
+        (await http.get("/api/v1/disputes")).raise_for_status()
+    latencies = []
+    cpu_started = time.process_time()
+    for n in range(queries):
+        params = {"offset": str(50 * (n % 5))}
+        started = time.perf_counter()
+        response = await http.get("/api/v1/disputes", params=params)
+        latencies.append(time.perf_counter() - started)
+        response.raise_for_status()
+    cpu_ms = 1000 * (time.process_time() - cpu_started) / queries  # app and client share the process
+    return latencies, cpu_ms, response.json()
 
 
 async def _walk_by_cursor(http: Any, *, pages: int) -> list[float]:

@@ -38,8 +38,6 @@ async def run(url: str, *, disputes: int, rate: float = 20.0) -> dict[str, Any]:
             await migrated_context(REPORTING, database_url=reporting_db, nats_url=url),
         ]
         intake, _, reporting = contexts
-        sent: dict[UUID, float] = {}
-        done: dict[UUID, float] = {}
         try:
             async with (
                 running_worker(contexts[0]),
@@ -47,43 +45,65 @@ async def run(url: str, *, disputes: int, rate: float = 20.0) -> dict[str, Any]:
                 running_worker(contexts[2]),
                 api_client(intake) as http,
             ):
-
-                async def register(n: int) -> None:
-                    body = {**registration(n), "channel": "court_delegation", "mediation_consent": True}
-                    started = time.perf_counter()
-                    response = await http.post("/api/v1/disputes", json=body)
-                    response.raise_for_status()
-                    sent[UUID(response.json()["case_id"])] = started
-
-                # one registration first: the year's counter row is created by the first one, and
-                # concurrent first registrations collide on it (see bench/README.md)
-                await register(disputes)
-                warm = next(iter(sent))
-                while warm not in done:
-                    await asyncio.sleep(0.02)
-                    await _look(reporting, sent, done)
-                del sent[warm], done[warm]
-                first = time.perf_counter()
-                tasks = []
-                for n in range(disputes):
-                    delay = first + n / rate - time.perf_counter()
-                    if delay > 0:
-                        await asyncio.sleep(delay)
-                    tasks.append(asyncio.create_task(register(n)))
-                    await _look(reporting, sent, done)
-                await asyncio.gather(*tasks)
-                deadline = time.perf_counter() + max(120, disputes)
-                while len(done) < disputes:
-                    if time.perf_counter() > deadline:
-                        raise TimeoutError(f"{disputes - len(done)} disputes never reached reporting")
-                    await asyncio.sleep(0.02)
-                    await _look(reporting, sent, done)
+                journey = _Journey(http, reporting)
+                await journey.warm_up(disputes)
+                first = await journey.offer(disputes, rate)
+                await journey.until_all_done(disputes)
         finally:
             for ctx in contexts:
                 await ctx.engine.dispose()
+    sent, done = journey.sent, journey.done
     elapsed = max(done.values()) - first
     return {"disputes": disputes, "offered_rate_per_s": rate, "disputes_per_s": round(disputes / elapsed, 1),
             "latency": latency_summary([done[c] - sent[c] for c in done])}
+
+
+class _Journey:
+    """Registrations sent through intake's API, and when reporting first saw each of them."""
+
+    def __init__(self, http: Any, reporting: Any) -> None:
+        self.http, self.reporting = http, reporting
+        self.sent: dict[UUID, float] = {}
+        self.done: dict[UUID, float] = {}
+
+    async def register(self, n: int) -> None:
+        """Registers court delegation ``n`` with the parties' consent (routed to mediation)."""
+        body = {**registration(n), "channel": "court_delegation", "mediation_consent": True}
+        started = time.perf_counter()
+        response = await self.http.post("/api/v1/disputes", json=body)
+        response.raise_for_status()
+        self.sent[UUID(response.json()["case_id"])] = started
+
+    async def warm_up(self, n: int) -> None:
+        """One dispute through the whole journey before timing, then forgotten."""
+        await self.register(n)
+        warm = next(iter(self.sent))
+        while warm not in self.done:
+            await asyncio.sleep(0.02)
+            await _look(self.reporting, self.sent, self.done)
+        del self.sent[warm], self.done[warm]
+
+    async def offer(self, disputes: int, rate: float) -> float:
+        """Registers ``disputes`` at ``rate`` per second (open loop); returns when the first was due."""
+        first = time.perf_counter()
+        tasks = []
+        for n in range(disputes):
+            delay = first + n / rate - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            tasks.append(asyncio.create_task(self.register(n)))
+            await _look(self.reporting, self.sent, self.done)
+        await asyncio.gather(*tasks)
+        return first
+
+    async def until_all_done(self, disputes: int) -> None:
+        """Waits until reporting has every dispute (or fails after a generous deadline)."""
+        deadline = time.perf_counter() + max(120, disputes)
+        while len(self.done) < disputes:
+            if time.perf_counter() > deadline:
+                raise TimeoutError(f"{disputes - len(self.done)} disputes never reached reporting")
+            await asyncio.sleep(0.02)
+            await _look(self.reporting, self.sent, self.done)
 
 
 async def _look(reporting: Any, sent: dict[UUID, float], done: dict[UUID, float]) -> None:
