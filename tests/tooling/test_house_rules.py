@@ -40,9 +40,7 @@ FUNCTIONS_ALLOWED: dict[str, str] = {
     "services/court-bridge/src/adr_court_bridge/studio/decisions.py:issue_decision": "decision and its event",
     "services/mediation/src/adr_mediation/handlers/agreements.py:draft_agreement": "agreement and obligation rows",
     "services/mediation/src/adr_mediation/handlers/agreements.py:sweep_obligations": "sweep with its notices",
-    "services/mediation/src/adr_mediation/handlers/cases.py:assess_risk": "assessment and its event",
     "services/mediation/src/adr_mediation/handlers/cases.py:resolution_plan_submitted": "plan row and timeline",
-    "services/mediation/src/adr_mediation/handlers/people.py:schedule_session": "double-booking checks",
     "services/mediation/src/adr_mediation/handlers/subsidies.py:draft_subsidy_batch": "batch and its lines",
     "services/mediation/src/adr_mediation/handlers/subsidies.py:approve_subsidy_batch": "approval and its event",
     # Mappings written out field by field (a contract, a document, a parsed row, a read model).

@@ -12,7 +12,7 @@ from adr_mediation.domain.errors import (
     InvalidSession,
     MediationCaseNotFound,
 )
-from adr_mediation.domain.events import Noted, RiskAssessed
+from adr_mediation.domain.events import DomainEvent, Noted, RiskAssessed
 from adr_mediation.domain.model import (
     Failure,
     MediationCase,
@@ -108,34 +108,45 @@ async def assess_risk(
             measures=tuple(measures),
             thresholds=thresholds,
         )
-        await uow.session.execute(
-            insert(risk_assessments).values(
-                id=assessment.id,
-                mediation_case_id=case.id,
-                kind=assessment.kind,
-                level=assessment.level,
-                factor_codes=list(assessment.factor_codes),
-                reasons=assessment.reasons,
-                measures=list(assessment.measures),
-                assessed_on=assessed_on,
-                assessed_by=uow.actor,
-            )
-        )
-        uow.events.append(
-            RiskAssessed(
-                case_id=case.case_id,
-                mediation_case_id=case.id,
-                at=now,
-                kind=assessment.kind,
-                level=assessment.level,
-                factor_codes=assessment.factor_codes,
-                assessed_on=assessed_on,
-            )
-        )
-        if assessment.level == "high":
-            uow.events.append(Noted(case.case_id, now, "mediation.risk.alert", {"kind": kind, "level": "high"}))
+        await _insert_assessment(uow, assessment)
+        uow.events.extend(_assessed(case.case_id, assessment, now))
         await uow.commit()
     return assessment
+
+
+def _assessed(case_id: UUID, assessment: risk_rules.RiskAssessment, now: datetime) -> list[DomainEvent]:
+    """The assessment's event, and an alert in the case history when the risk is high."""
+    events: list[DomainEvent] = [
+        RiskAssessed(
+            case_id=case_id,
+            mediation_case_id=assessment.mediation_case_id,
+            at=now,
+            kind=assessment.kind,
+            level=assessment.level,
+            factor_codes=assessment.factor_codes,
+            assessed_on=assessment.assessed_on,
+        )
+    ]
+    if assessment.level == "high":
+        events.append(Noted(case_id, now, "mediation.risk.alert", {"kind": assessment.kind, "level": "high"}))
+    return events
+
+
+async def _insert_assessment(uow: MediationUnitOfWork, assessment: risk_rules.RiskAssessment) -> None:
+    """The assessment's row, signed by the acting person."""
+    await uow.session.execute(
+        insert(risk_assessments).values(
+            id=assessment.id,
+            mediation_case_id=assessment.mediation_case_id,
+            kind=assessment.kind,
+            level=assessment.level,
+            factor_codes=list(assessment.factor_codes),
+            reasons=assessment.reasons,
+            measures=list(assessment.measures),
+            assessed_on=assessment.assessed_on,
+            assessed_by=uow.actor,
+        )
+    )
 
 
 async def add_risk_measure(

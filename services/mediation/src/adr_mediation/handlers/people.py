@@ -92,12 +92,7 @@ async def schedule_session(
     """Schedules a session; refused with 409 if anyone in it is booked elsewhere at that time."""
     async with uow:
         case = await uow.cases.get(mediation_case_id)
-        if case.status not in (
-            MediationStatus.OPENED,
-            MediationStatus.IN_SESSION,
-            MediationStatus.AGREEMENT,
-            MediationStatus.REOPENED,
-        ):
+        if case.status not in _SCHEDULABLE:
             raise InvalidSession("案件已结束，不能再安排调解会谈")
         for person_id in person_ids:
             await records.person(uow.session, person_id)
@@ -106,31 +101,7 @@ async def schedule_session(
             starts_at=starts_at, ends_at=ends_at, person_ids=tuple(person_ids), bookings=bookings
         )
         session_id = new_uuid7()
-        await uow.session.execute(
-            insert(sessions).values(
-                id=session_id,
-                mediation_case_id=case.id,
-                starts_at=starts_at,
-                ends_at=ends_at,
-                place=place.strip(),
-                status="scheduled",
-                minutes=None,
-            )
-        )
-        await uow.session.execute(
-            insert(session_people),
-            [
-                {
-                    "session_id": session_id,
-                    "person_id": p,
-                    "starts_at": starts_at,
-                    "ends_at": ends_at,
-                    "active": True,
-                    "attended": None,
-                }
-                for p in dict.fromkeys(person_ids)
-            ],
-        )
+        await _insert_session(uow, case.id, session_id, starts_at, ends_at, place, person_ids)
         uow.events.append(
             Noted(
                 case.case_id,
@@ -141,6 +112,38 @@ async def schedule_session(
         )
         await uow.commit()
     return session_id
+
+
+_SCHEDULABLE = (MediationStatus.OPENED, MediationStatus.IN_SESSION, MediationStatus.AGREEMENT, MediationStatus.REOPENED)
+
+
+async def _insert_session(
+    uow: MediationUnitOfWork,
+    mediation_case_id: UUID,
+    session_id: UUID,
+    starts_at: datetime,
+    ends_at: datetime,
+    place: str,
+    person_ids: list[UUID],
+) -> None:
+    """The session's row and one booking row per person in it (each person once)."""
+    await uow.session.execute(
+        insert(sessions).values(
+            id=session_id,
+            mediation_case_id=mediation_case_id,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place.strip(),
+            status="scheduled",
+            minutes=None,
+        )
+    )
+    people = [
+        {"session_id": session_id, "person_id": p, "starts_at": starts_at, "ends_at": ends_at, "active": True,
+         "attended": None}
+        for p in dict.fromkeys(person_ids)
+    ]
+    await uow.session.execute(insert(session_people), people)
 
 
 async def record_session(
