@@ -5,7 +5,7 @@ row is reported with its row number, the field and a message in Chinese, and not
 Row numbers count data rows from 1 (for CSV, the header is row 0).
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from uuid import UUID
@@ -47,23 +47,31 @@ def _text(raw: Mapping[str, object], name: str) -> str:
     return "" if value is None else str(value).strip()
 
 
-def parse_row(index: int, raw: Mapping[str, object], numbering: CaseNumbering) -> CourtRecord | list[RowProblem]:
-    """One row as a record, or the problems found in it."""
-    problems: list[RowProblem] = []
+_Report = Callable[[str, str], None]
+"""Notes one problem with a row: the field it concerns and a message in Chinese."""
 
-    def problem(name: str, message: str) -> None:
-        problems.append(RowProblem(index, name, message))
 
-    case_id = None
+def _case_id(raw: Mapping[str, object], problem: _Report) -> UUID | None:
+    """The platform's case id, or None (with a problem) when it is missing or malformed."""
     try:
-        case_id = UUID(_text(raw, "case_id"))
+        return UUID(_text(raw, "case_id"))
     except ValueError:
         problem("case_id", "案件标识（case_id）缺失或格式错误")
+        return None
+
+
+def _court_case_no(raw: Mapping[str, object], numbering: CaseNumbering, problem: _Report) -> str:
+    """The court's case number in its canonical form; the text as given if it does not parse."""
     number = _text(raw, "court_case_no")
     try:
         number = numbering.parse(number).text
     except DomainError as exc:
         problem("court_case_no", str(exc))
+    return number
+
+
+def _dates(raw: Mapping[str, object], problem: _Report) -> dict[str, date]:
+    """The filing and receipt dates that parse; receipt may not come after filing."""
     dates: dict[str, date] = {}
     for name, label in (("filed_on", "立案日期"), ("first_received_on", "收件日期")):
         try:
@@ -72,6 +80,11 @@ def parse_row(index: int, raw: Mapping[str, object], numbering: CaseNumbering) -
             problem(name, f"{label}缺失或格式错误（应为YYYY-MM-DD）")
     if len(dates) == 2 and dates["first_received_on"] > dates["filed_on"]:
         problem("first_received_on", "收件日期不能晚于立案日期")
+    return dates
+
+
+def _agency_codes(raw: Mapping[str, object], problem: _Report) -> tuple[str, ...]:
+    """The agencies sued, from a list or from text separated by semicolons; at least one is required."""
     codes_raw = raw.get("agency_codes")
     codes = (
         [str(c).strip() for c in codes_raw]
@@ -81,10 +94,30 @@ def parse_row(index: int, raw: Mapping[str, object], numbering: CaseNumbering) -
     codes = [c for c in codes if c]
     if not codes:
         problem("agency_codes", "被诉机关代码不能为空（多个以分号分隔）")
+    return tuple(codes)
+
+
+def _after_mediation(raw: Mapping[str, object], problem: _Report) -> bool:
+    """Whether the case was filed after mediation failed, from a boolean or from true/false or 是/否."""
     flag = raw.get("after_mediation")
     after = flag if isinstance(flag, bool) else _text(raw, "after_mediation").lower()
     if not isinstance(after, bool) and after not in TRUE | FALSE:
         problem("after_mediation", "是否调解不成转立案应填 true/false 或 是/否")
+    return after if isinstance(after, bool) else after in TRUE
+
+
+def parse_row(index: int, raw: Mapping[str, object], numbering: CaseNumbering) -> CourtRecord | list[RowProblem]:
+    """One row as a record, or the problems found in it."""
+    problems: list[RowProblem] = []
+
+    def problem(name: str, message: str) -> None:
+        problems.append(RowProblem(index, name, message))
+
+    case_id = _case_id(raw, problem)
+    number = _court_case_no(raw, numbering, problem)
+    dates = _dates(raw, problem)
+    codes = _agency_codes(raw, problem)
+    after = _after_mediation(raw, problem)
     if problems or case_id is None:
         return problems
     return CourtRecord(
@@ -92,8 +125,8 @@ def parse_row(index: int, raw: Mapping[str, object], numbering: CaseNumbering) -
         court_case_no=number,
         filed_on=dates["filed_on"],
         first_received_on=dates["first_received_on"],
-        agency_codes=tuple(codes),
-        after_mediation=after if isinstance(after, bool) else after in TRUE,
+        agency_codes=codes,
+        after_mediation=after,
     )
 
 

@@ -1,5 +1,6 @@
 """Judgments and rulings (M7): the decision with its appeal window, appeals, sweeps and the Q&A after judgment."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -26,6 +27,49 @@ from adr_runtime.ids import new_uuid7
 # --- decisions, Q&A and appeals (M7) ---
 
 
+async def _write_decision(
+    uow: CourtBridgeUnitOfWork,
+    case_id: UUID,
+    decision: Decision,
+    *,
+    outcome: CaseOutcome,
+    document_no: str | None,
+    agency_codes: Sequence[str],
+    now: datetime,
+) -> None:
+    """Writes the decision's row, open for appeal until its deadline."""
+    await uow.session.execute(
+        insert(decisions).values(
+            id=decision.id,
+            case_id=case_id,
+            kind=decision.kind,
+            outcome=outcome.value,
+            document_no=document_no,
+            issued_on=decision.issued_on,
+            served_on=decision.served_on,
+            appeal_deadline=decision.appeal_deadline,
+            agency_codes=agency_codes,
+            status=OPEN,
+            recorded_at=now,
+        )
+    )
+
+
+def _decision_issued(
+    decision: Decision, kind: DecisionKind, outcome: CaseOutcome, agency_codes: Sequence[str]
+) -> DecisionIssuedV1:
+    """The event announcing the decision and its appeal deadline to the other services."""
+    return DecisionIssuedV1(
+        decision_id=decision.id,
+        kind=kind,
+        outcome=outcome,
+        issued_on=decision.issued_on,
+        served_on=decision.served_on,
+        appeal_deadline=decision.appeal_deadline,
+        agency_codes=list(agency_codes),
+    )
+
+
 async def issue_decision(
     case_id: UUID,
     *,
@@ -47,34 +91,10 @@ async def issue_decision(
         decision = Decision(
             id=new_uuid7(), kind=kind.value, issued_on=issued_on, served_on=served_on, appeal_deadline=deadline
         )
-        await uow.session.execute(
-            insert(decisions).values(
-                id=decision.id,
-                case_id=case_id,
-                kind=kind.value,
-                outcome=outcome.value,
-                document_no=document_no,
-                issued_on=issued_on,
-                served_on=served_on,
-                appeal_deadline=deadline,
-                agency_codes=case.agency_codes,
-                status=OPEN,
-                recorded_at=now,
-            )
+        await _write_decision(
+            uow, case_id, decision, outcome=outcome, document_no=document_no, agency_codes=case.agency_codes, now=now
         )
-        uow.publish(
-            DecisionIssuedV1(
-                decision_id=decision.id,
-                kind=kind,
-                outcome=outcome,
-                issued_on=issued_on,
-                served_on=served_on,
-                appeal_deadline=deadline,
-                agency_codes=list(case.agency_codes),
-            ),
-            case_id=case_id,
-            at=now,
-        )
+        uow.publish(_decision_issued(decision, kind, outcome, case.agency_codes), case_id=case_id, at=now)
         await uow.commit()
     return decision.id
 

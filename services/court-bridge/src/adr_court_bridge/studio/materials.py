@@ -83,80 +83,121 @@ class PlanSubmission:
     evidence: tuple[EvidenceFile, ...] = ()
 
 
+def _check_evidence(evidence: tuple[EvidenceFile, ...]) -> None:
+    """Refuses the submission if any evidence file is empty or larger than 20 MB."""
+    for item in evidence:
+        if not item.content or len(item.content) > MAX_EVIDENCE_BYTES:
+            raise PlanRefused(f"证据文件“{item.filename}”为空或超过20MB")
+
+
+async def _defence_due_on(uow: CourtBridgeUnitOfWork, case_id: UUID, agency_code: str) -> date:
+    """The agency's defence deadline; refuses the plan if the complaint was never served on it."""
+    service = (
+        await uow.session.execute(
+            select(complaint_services).where(
+                complaint_services.c.case_id == case_id, complaint_services.c.agency_code == agency_code
+            )
+        )
+    ).one_or_none()
+    if service is None:
+        raise PlanRefused(f"尚未向机关 {agency_code} 送达起诉状副本，不能登记化解方案")
+    due_on: date = service.defence_due_on
+    return due_on
+
+
+async def _next_version(uow: CourtBridgeUnitOfWork, case_id: UUID, agency_code: str) -> tuple[UUID, int]:
+    """The agency's plan id and the number of the version being submitted (a new plan starts at 1)."""
+    previous = (
+        await uow.session.execute(
+            select(resolution_plans.c.plan_id, func.max(resolution_plans.c.version))
+            .where(resolution_plans.c.case_id == case_id, resolution_plans.c.agency_code == agency_code)
+            .group_by(resolution_plans.c.plan_id)
+        )
+    ).one_or_none()
+    return (previous[0], previous[1] + 1) if previous else (new_uuid7(), 1)
+
+
+@dataclass(frozen=True)
+class _PlanVersion:
+    """Where one submitted version stands: its row, plan, number, deadline and whether it came in time."""
+
+    row_id: UUID
+    plan_id: UUID
+    version: int
+    defence_due_on: date
+    on_time: bool
+
+
+async def _write_plan(
+    uow: CourtBridgeUnitOfWork, case_id: UUID, plan: PlanSubmission, placed: _PlanVersion, now: datetime
+) -> None:
+    """Writes the plan's version row and one row per evidence file, with its SHA-256."""
+    await uow.session.execute(
+        insert(resolution_plans).values(
+            id=placed.row_id,
+            plan_id=placed.plan_id,
+            case_id=case_id,
+            agency_code=plan.agency_code,
+            version=placed.version,
+            submitted_on=plan.submitted_on,
+            defence_due_on=placed.defence_due_on,
+            on_time=placed.on_time,
+            cause=plan.cause,
+            earlier_steps=plan.earlier_steps,
+            next_measures=plan.next_measures,
+            agency_decision=plan.agency_decision,
+            responding_unit=plan.responding_unit,
+            sealing_documents=list(plan.sealing_documents),
+            major_case_argument=plan.major_case_argument,
+            recorded_at=now,
+        )
+    )
+    for item in plan.evidence:
+        await uow.session.execute(
+            insert(evidence_files).values(
+                id=new_uuid7(),
+                plan_row_id=placed.row_id,
+                case_id=case_id,
+                filename=item.filename[:200],
+                content_type=item.content_type[:100],
+                size=len(item.content),
+                sha256=hashlib.sha256(item.content).hexdigest(),
+                content=item.content,
+            )
+        )
+
+
+def _plan_submitted(plan: PlanSubmission, placed: _PlanVersion) -> ResolutionPlanSubmittedV1:
+    """The event announcing this version of the plan."""
+    return ResolutionPlanSubmittedV1(
+        plan_id=placed.plan_id,
+        version=placed.version,
+        agency_code=plan.agency_code,
+        submitted_on=plan.submitted_on,
+        defence_due_on=placed.defence_due_on,
+        on_time=placed.on_time,
+        evidence_count=len(plan.evidence),
+    )
+
+
 async def submit_plan(
     case_id: UUID, plan: PlanSubmission, uow: CourtBridgeUnitOfWork, *, now: datetime
 ) -> tuple[UUID, int]:
     """Records a version of the agency's substantive resolution plan with its evidence (SHA-256 kept)."""
-    for item in plan.evidence:
-        if not item.content or len(item.content) > MAX_EVIDENCE_BYTES:
-            raise PlanRefused(f"证据文件“{item.filename}”为空或超过20MB")
+    _check_evidence(plan.evidence)
     async with uow:
         await filed_case(uow, case_id)
-        service = (
-            await uow.session.execute(
-                select(complaint_services).where(
-                    complaint_services.c.case_id == case_id, complaint_services.c.agency_code == plan.agency_code
-                )
-            )
-        ).one_or_none()
-        if service is None:
-            raise PlanRefused(f"尚未向机关 {plan.agency_code} 送达起诉状副本，不能登记化解方案")
-        previous = (
-            await uow.session.execute(
-                select(resolution_plans.c.plan_id, func.max(resolution_plans.c.version))
-                .where(resolution_plans.c.case_id == case_id, resolution_plans.c.agency_code == plan.agency_code)
-                .group_by(resolution_plans.c.plan_id)
-            )
-        ).one_or_none()
-        plan_id, version = (previous[0], previous[1] + 1) if previous else (new_uuid7(), 1)
-        row_id = new_uuid7()
-        on_time = plan.submitted_on <= service.defence_due_on
-        await uow.session.execute(
-            insert(resolution_plans).values(
-                id=row_id,
-                plan_id=plan_id,
-                case_id=case_id,
-                agency_code=plan.agency_code,
-                version=version,
-                submitted_on=plan.submitted_on,
-                defence_due_on=service.defence_due_on,
-                on_time=on_time,
-                cause=plan.cause,
-                earlier_steps=plan.earlier_steps,
-                next_measures=plan.next_measures,
-                agency_decision=plan.agency_decision,
-                responding_unit=plan.responding_unit,
-                sealing_documents=list(plan.sealing_documents),
-                major_case_argument=plan.major_case_argument,
-                recorded_at=now,
-            )
+        due_on = await _defence_due_on(uow, case_id, plan.agency_code)
+        plan_id, version = await _next_version(uow, case_id, plan.agency_code)
+        placed = _PlanVersion(
+            row_id=new_uuid7(),
+            plan_id=plan_id,
+            version=version,
+            defence_due_on=due_on,
+            on_time=plan.submitted_on <= due_on,
         )
-        for item in plan.evidence:
-            await uow.session.execute(
-                insert(evidence_files).values(
-                    id=new_uuid7(),
-                    plan_row_id=row_id,
-                    case_id=case_id,
-                    filename=item.filename[:200],
-                    content_type=item.content_type[:100],
-                    size=len(item.content),
-                    sha256=hashlib.sha256(item.content).hexdigest(),
-                    content=item.content,
-                )
-            )
-        uow.publish(
-            ResolutionPlanSubmittedV1(
-                plan_id=plan_id,
-                version=version,
-                agency_code=plan.agency_code,
-                submitted_on=plan.submitted_on,
-                defence_due_on=service.defence_due_on,
-                on_time=on_time,
-                evidence_count=len(plan.evidence),
-            ),
-            case_id=case_id,
-            at=now,
-        )
+        await _write_plan(uow, case_id, plan, placed, now)
+        uow.publish(_plan_submitted(plan, placed), case_id=case_id, at=now)
         await uow.commit()
     return plan_id, version
 
