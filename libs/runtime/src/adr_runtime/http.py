@@ -4,8 +4,8 @@ import asyncio
 import contextlib
 import logging
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 import nats
@@ -83,6 +83,32 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     nats_options = ctx.settings.nats_options(ctx.spec.name)
     probe = NatsProbe(ctx.settings.nats_url, nats_options)
     ops_nats = OpsNats(ctx.settings.nats_url, ctx.settings.ops_nats_options(ctx.spec.name))
+    spec = ctx.spec
+    lifespan = _lifespan(ctx, probe, ops_nats)
+    app = FastAPI(title=spec.title, description=spec.description, version="0.1.0", lifespan=lifespan)
+    app.state.ctx = ctx
+    app.state.ops_nats = ops_nats
+    install_problem_handlers(app, {**DEAD_LETTER_ERRORS, **spec.domain_errors})
+    app.add_middleware(CorrelationIdMiddleware)
+    _add_operational_routes(app, ctx, probe)
+    if spec.shell is not None:
+        spec.shell.mount(app, ctx.settings.peer_urls)
+    _install_sign_in(app, ctx)
+    _include_routers(app, ctx)
+    # one server span per request (no spans for each ASGI send and receive); cheap while nothing exports
+    FastAPIInstrumentor.instrument_app(
+        app,
+        tracer_provider=setup_tracing(spec.name),
+        excluded_urls="healthz,readyz,metrics",
+        exclude_spans=["receive", "send"],
+    )
+    return app
+
+
+def _lifespan(
+    ctx: ServiceContext, probe: NatsProbe, ops_nats: OpsNats
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Starts the readiness probe; on shutdown closes it, the operators' NATS and the database engine."""
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -94,16 +120,12 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
             await ops_nats.close()
             await ctx.engine.dispose()
 
+    return lifespan
+
+
+def _include_routers(app: FastAPI, ctx: ServiceContext) -> None:
+    """The service's own routers behind its access policy, its public ones, then the shared desks."""
     spec = ctx.spec
-    app = FastAPI(title=spec.title, description=spec.description, version="0.1.0", lifespan=lifespan)
-    app.state.ctx = ctx
-    app.state.ops_nats = ops_nats
-    install_problem_handlers(app, {**DEAD_LETTER_ERRORS, **spec.domain_errors})
-    app.add_middleware(CorrelationIdMiddleware)
-    _add_operational_routes(app, ctx, probe)
-    if spec.shell is not None:
-        spec.shell.mount(app, ctx.settings.peer_urls)
-    _install_sign_in(app, ctx)
     assert spec.access is not None  # checked by _install_sign_in
     guard = Depends(protect(spec.access))
     for router in spec.routers(ctx):
@@ -116,14 +138,6 @@ def create_service_app(ctx: ServiceContext) -> FastAPI:
     app.include_router(dead_letter_api(), dependencies=[guard])
     app.include_router(dead_letter_pages(), dependencies=[guard])
     app.include_router(receipts_api(), dependencies=[guard])  # hand-off receipts (issue #10), administrators only
-    # one server span per request (no spans for each ASGI send and receive); cheap while nothing exports
-    FastAPIInstrumentor.instrument_app(
-        app,
-        tracer_provider=setup_tracing(spec.name),
-        excluded_urls="healthz,readyz,metrics",
-        exclude_spans=["receive", "send"],
-    )
-    return app
 
 
 def build_gate(ctx: ServiceContext) -> AuthGate:

@@ -96,6 +96,47 @@ class Worker:
         await self.connection.close()
 
 
+def _consumer_group(ctx: ServiceContext, js: nats.js.JetStreamContext) -> ConsumerGroup:
+    """The service's subscribers with their retry policy, dead-letter sink and signature check.
+
+    Args:
+        ctx: the process's resources.
+        js: the JetStream context the dead letters are published on.
+    """
+    settings = ctx.settings
+    return ConsumerGroup(
+        service=ctx.spec.name,
+        sessions=ctx.sessions,
+        tables=ctx.tables,
+        dead_letters=DeadLetterSink(js, timeout=settings.publish_timeout_seconds),
+        retry=RetryPolicy(max_deliver=settings.max_deliver, delays_seconds=settings.retry_delays_seconds),
+        verifier=settings.verifier(),
+        inbox_prefix=subscriber_inbox_prefix(ctx.spec.name),
+    )
+
+
+def _relay(ctx: ServiceContext, js: nats.js.JetStreamContext) -> Relay:
+    """The outbox relay, publishing the service's signed events on JetStream.
+
+    Args:
+        ctx: the process's resources.
+        js: the JetStream context the events are published on.
+    """
+    settings = ctx.settings
+    return Relay(
+        service=ctx.spec.name,
+        sessions=ctx.sessions,
+        tables=ctx.tables,
+        publish=jetstream_publisher(
+            js, timeout=settings.publish_timeout_seconds, signer=settings.signer(ctx.spec.name)
+        ),
+        batch=settings.relay_batch,
+        idle_seconds=settings.relay_idle_seconds,
+        window=settings.relay_window,
+        lag_seconds=settings.relay_lag_seconds,
+    )
+
+
 async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | None:
     """Starts the subscribers and the relay; None if ``stop`` was set before NATS answered.
 
@@ -111,29 +152,10 @@ async def start_worker(ctx: ServiceContext, stop: asyncio.Event) -> Worker | Non
         return None
     js = connection.jetstream()
     broker = build_broker(ctx)
-    group = ConsumerGroup(
-        service=ctx.spec.name,
-        sessions=ctx.sessions,
-        tables=ctx.tables,
-        dead_letters=DeadLetterSink(js, timeout=settings.publish_timeout_seconds),
-        retry=RetryPolicy(max_deliver=settings.max_deliver, delays_seconds=settings.retry_delays_seconds),
-        verifier=settings.verifier(),
-        inbox_prefix=subscriber_inbox_prefix(ctx.spec.name),
-    )
+    group = _consumer_group(ctx, js)
     group.register_all(broker, all_subscriptions(ctx))  # the spec's own and the receipts addressed to it
     await broker.start()
-    relay = Relay(
-        service=ctx.spec.name,
-        sessions=ctx.sessions,
-        tables=ctx.tables,
-        publish=jetstream_publisher(
-            js, timeout=settings.publish_timeout_seconds, signer=settings.signer(ctx.spec.name)
-        ),
-        batch=settings.relay_batch,
-        idle_seconds=settings.relay_idle_seconds,
-        window=settings.relay_window,
-        lag_seconds=settings.relay_lag_seconds,
-    )
+    relay = _relay(ctx, js)
     stop_relay = asyncio.Event()
     task = asyncio.create_task(relay.run(stop_relay), name=f"{ctx.spec.name}-relay")
     background = None

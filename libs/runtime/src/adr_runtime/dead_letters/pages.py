@@ -31,6 +31,14 @@ def correction(body: str, letter: DeadLetter) -> bytes | None:
 def page_router() -> APIRouter:
     """The operator pages (Chinese), on the service's shell."""
     router = APIRouter(prefix="/ops/dead-letters", include_in_schema=False)
+    _add_reading_pages(router)
+    _add_replay_form(router)
+    _add_discard_form(router)
+    return router
+
+
+def _add_reading_pages(router: APIRouter) -> None:
+    """The list of dead letters and the page of one letter."""
 
     @router.get("", response_class=HTMLResponse)
     async def letters_page(
@@ -51,6 +59,10 @@ def page_router() -> APIRouter:
     async def letter_page(request: Request, ctx: ContextDep, _: AdminDep, sequence: Sequence) -> HTMLResponse:
         letter = await (await _desk(request, ctx)).get(sequence)
         return render(request, "ops/dead_letter.html", page_title=f"死信 {sequence}", letter=letter, error=None)
+
+
+def _add_replay_form(router: APIRouter) -> None:
+    """The form that replays a letter, as it was or corrected; errors are shown on the letter's page."""
 
     @router.post("/{sequence}/replay", response_class=HTMLResponse)
     async def replay_form(
@@ -78,6 +90,10 @@ def page_router() -> APIRouter:
         done = "replayed" if outcome.applied else "already_applied"
         return RedirectResponse(f"/ops/dead-letters?done={done}", status_code=303)
 
+
+def _add_discard_form(router: APIRouter) -> None:
+    """The form that discards a letter; a reason of at least two characters is required."""
+
     @router.post("/{sequence}/discard", response_class=HTMLResponse)
     async def discard_form(
         request: Request,
@@ -97,5 +113,3 @@ def page_router() -> APIRouter:
             )
         await _discard(request, ctx, principal, sequence, reason.strip())
         return RedirectResponse("/ops/dead-letters?done=discarded", status_code=303)
-
-    return router
