@@ -1,11 +1,13 @@
 """Use cases of the settlement agreement and its obligations: drafting, signing, judicial confirmation,
 performance, the ways a case ends, and the sweep of overdue obligations."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
+from sqlalchemy import Row, select
 
 from adr_mediation.domain.events import Noted
 from adr_mediation.domain.model import (
@@ -36,6 +38,21 @@ class ObligationDraft:
     amount_fen: int | None = None
 
 
+def _obligations(drafts: list[ObligationDraft]) -> tuple[Obligation, ...]:
+    """The drafted obligations as the agreement's obligations, each with a new identity."""
+    return tuple(
+        Obligation(
+            id=new_uuid7(),
+            obligor_kind=o.obligor_kind,
+            description=o.description,
+            due_on=o.due_on,
+            agency_code=o.agency_code,
+            amount_fen=o.amount_fen,
+        )
+        for o in drafts
+    )
+
+
 async def draft_agreement(
     uow: MediationUnitOfWork,
     mediation_case_id: UUID,
@@ -53,23 +70,12 @@ async def draft_agreement(
         nonlocal agreement_id
         if case.agreement is not None and case.status is MediationStatus.AGREEMENT:
             agreement_id = case.agreement.id  # a redraft keeps the agreement's identity
-        items = tuple(
-            Obligation(
-                id=new_uuid7(),
-                obligor_kind=o.obligor_kind,
-                description=o.description,
-                due_on=o.due_on,
-                agency_code=o.agency_code,
-                amount_fen=o.amount_fen,
-            )
-            for o in obligations_
-        )
         case.draft_agreement(
             Agreement(
                 id=agreement_id,
                 drafted_on=drafted_on,
                 terms=terms,
-                obligations=items,
+                obligations=_obligations(obligations_),
                 confirmation_requested=confirmation_requested,
             ),
             now=now,
@@ -166,6 +172,37 @@ class SweepResult:
     reminders: list[dict[str, object]] = field(default_factory=list)
 
 
+async def _open_obligations(uow: MediationUnitOfWork) -> Sequence[Row[Any]]:
+    """Loads the unperformed obligations of cases in performance, the earliest due first."""
+    return (
+        await uow.session.execute(
+            select(
+                obligations.c.id,
+                obligations.c.mediation_case_id,
+                obligations.c.due_on,
+                obligations.c.description,
+                obligations.c.obligor_kind,
+                obligations.c.agency_code,
+            )
+            .join(mediation_cases, mediation_cases.c.agreement_id == obligations.c.agreement_id)
+            .where(mediation_cases.c.status == MediationStatus.PERFORMING.value, obligations.c.fulfilled_on.is_(None))
+            .order_by(obligations.c.due_on)
+        )
+    ).all()
+
+
+def _reminder(row: Row[Any]) -> dict[str, object]:
+    """The reminder of an obligation falling due soon."""
+    return {
+        "mediation_case_id": row.mediation_case_id,
+        "obligation_id": row.id,
+        "due_on": row.due_on,
+        "description": row.description,
+        "obligor_kind": row.obligor_kind,
+        "agency_code": row.agency_code,
+    }
+
+
 async def sweep_obligations(uow: MediationUnitOfWork, *, now: datetime, remind_within_days: int) -> SweepResult:
     """Publishes ObligationOverdueV1 once for each obligation past due; lists those due within N days.
 
@@ -173,23 +210,7 @@ async def sweep_obligations(uow: MediationUnitOfWork, *, now: datetime, remind_w
     """
     today = local_date(now)
     async with uow:
-        rows = (
-            await uow.session.execute(
-                select(
-                    obligations.c.id,
-                    obligations.c.mediation_case_id,
-                    obligations.c.due_on,
-                    obligations.c.description,
-                    obligations.c.obligor_kind,
-                    obligations.c.agency_code,
-                )
-                .join(mediation_cases, mediation_cases.c.agreement_id == obligations.c.agreement_id)
-                .where(
-                    mediation_cases.c.status == MediationStatus.PERFORMING.value, obligations.c.fulfilled_on.is_(None)
-                )
-                .order_by(obligations.c.due_on)
-            )
-        ).all()
+        rows = await _open_obligations(uow)
         published = 0
         reminders: list[dict[str, object]] = []
         loaded: dict[UUID, MediationCase] = {}
@@ -199,16 +220,7 @@ async def sweep_obligations(uow: MediationUnitOfWork, *, now: datetime, remind_w
                 loaded[case.id] = case
                 published += case.notice_overdue(row.id, today=today, now=now)
             elif row.due_on <= today + timedelta(days=remind_within_days):
-                reminders.append(
-                    {
-                        "mediation_case_id": row.mediation_case_id,
-                        "obligation_id": row.id,
-                        "due_on": row.due_on,
-                        "description": row.description,
-                        "obligor_kind": row.obligor_kind,
-                        "agency_code": row.agency_code,
-                    }
-                )
+                reminders.append(_reminder(row))
         for case in loaded.values():
             await uow.cases.save(case)
         await uow.commit()

@@ -228,6 +228,21 @@ async def case_filed_in_court(
     return True
 
 
+def _plan_submitted(case_id: UUID, *, version: int, agency_code: str, on_time: bool, now: datetime) -> Noted:
+    """The note of a resolution plan reaching the court, for the dispute's timeline."""
+    return Noted(
+        case_id,
+        now,
+        "court.resolution_plan.submitted",
+        {
+            "version": version,
+            "agency_code": agency_code,
+            "on_time": on_time,
+            "source": "court",
+        },
+    )
+
+
 async def resolution_plan_submitted(
     uow: MediationUnitOfWork,
     case_id: UUID,
@@ -262,16 +277,6 @@ async def resolution_plan_submitted(
                 )
             )
             uow.events.append(
-                Noted(
-                    case_id,
-                    now,
-                    "court.resolution_plan.submitted",
-                    {
-                        "version": version,
-                        "agency_code": agency_code,
-                        "on_time": on_time,
-                        "source": "court",
-                    },
-                )
+                _plan_submitted(case_id, version=version, agency_code=agency_code, on_time=on_time, now=now)
             )
         await uow.commit()
