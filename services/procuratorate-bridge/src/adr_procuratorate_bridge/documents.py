@@ -66,8 +66,8 @@ def _percent(rate: float) -> str:
 NOTICE_KINDS = {"general": "普遍性问题", "emerging": "新发问题", "trending": "趋势性问题"}
 
 
-def analysis_document(analysis: Analysis, *, issuer: str, issued_on: date) -> Document:
-    """An annual or thematic analysis (年度/专题分析, M9) as a document."""
+def _overview_section(analysis: Analysis) -> Section:
+    """一、总体情况: the period's totals and reply rate."""
     period = f"{chinese_date(analysis.period.start)}至{chinese_date(analysis.period.end)}"
     theme = f"（专题：{analysis.theme}）" if analysis.theme else ""
     overview = (
@@ -75,45 +75,72 @@ def analysis_document(analysis: Analysis, *, issuer: str, issued_on: date) -> Do
         f"采纳{analysis.adopted}件，逾期或逾期回复{analysis.overdue}件；"
         f"回复率{_percent(analysis.replied / analysis.issued if analysis.issued else 0)}。"
     )
-    sections = [
-        Section(heading="一、总体情况", paragraphs=(overview,)),
-        Section(
-            heading="二、分机关情况",
-            paragraphs=() if analysis.by_agency else ("本期无检察建议。",),
-            table=Table(
-                header=("行政机关", "发出", "回复", "采纳", "逾期", "回复率", "采纳率"),
-                rows=tuple(
-                    (line.agency_code, str(line.issued), str(line.replied), str(line.adopted), str(line.overdue),
-                     _percent(line.reply_rate), _percent(line.adoption_rate))
-                    for line in analysis.by_agency
-                ),
-            ) if analysis.by_agency else None,
-        ),
-        Section(
-            heading="三、分问题类别情况",
-            table=Table(header=("问题类别", "件数"), rows=tuple((t, str(n)) for t, n in analysis.by_topic)),
-        ) if analysis.by_topic else Section(heading="三、分问题类别情况", paragraphs=("本期无。",)),
-    ]
+    return Section(heading="一、总体情况", paragraphs=(overview,))
+
+
+def _agency_section(analysis: Analysis) -> Section:
+    """二、分机关情况: one table row per agency."""
+    return Section(
+        heading="二、分机关情况",
+        paragraphs=() if analysis.by_agency else ("本期无检察建议。",),
+        table=Table(
+            header=("行政机关", "发出", "回复", "采纳", "逾期", "回复率", "采纳率"),
+            rows=tuple(
+                (line.agency_code, str(line.issued), str(line.replied), str(line.adopted), str(line.overdue),
+                 _percent(line.reply_rate), _percent(line.adoption_rate))
+                for line in analysis.by_agency
+            ),
+        ) if analysis.by_agency else None,
+    )
+
+
+def _topic_section(analysis: Analysis) -> Section:
+    """三、分问题类别情况: suggestions counted by topic."""
+    return Section(
+        heading="三、分问题类别情况",
+        table=Table(header=("问题类别", "件数"), rows=tuple((t, str(n)) for t, n in analysis.by_topic)),
+    ) if analysis.by_topic else Section(heading="三、分问题类别情况", paragraphs=("本期无。",))
+
+
+def _notice_section(analysis: Analysis) -> Section:
+    """四、问题通报: the general, emerging and trending problems found."""
     notice_lines = tuple(
         f"{NOTICE_KINDS[n.kind]}：{n.topic_code}，本期{n.count}件（上期{n.previous}件），涉及{'、'.join(n.agencies)}。"
         for n in analysis.notices
     )
     none_found = ("本期未发现普遍性、新发或趋势性问题。",)
-    sections.append(Section(heading="四、问题通报", paragraphs=notice_lines or none_found))
-    if analysis.theme is None:
-        granted, refused, amount = analysis.assistance
-        hearings = "、".join(f"{labels.HEARING_OUTCOMES.get(o, o)}{n}件" for o, n in analysis.hearings_by_outcome)
-        ratings = "、".join(f"{labels.FINDING_RATINGS.get(r, r)}{n}件" for r, n in analysis.evaluation_ratings)
-        shared = "、".join(f"{labels.SHARED_KINDS.get(k, k)}{n}条" for k, n in analysis.shared_by_kind)
-        sections.append(Section(heading="五、检察听证、司法救助与案件质量评查", paragraphs=(
+    return Section(heading="四、问题通报", paragraphs=notice_lines or none_found)
+
+
+def _annual_sections(analysis: Analysis) -> list[Section]:
+    """五、六 of an annual analysis: hearings, assistance and evaluations, then the facts shared."""
+    granted, refused, amount = analysis.assistance
+    hearings = "、".join(f"{labels.HEARING_OUTCOMES.get(o, o)}{n}件" for o, n in analysis.hearings_by_outcome)
+    ratings = "、".join(f"{labels.FINDING_RATINGS.get(r, r)}{n}件" for r, n in analysis.evaluation_ratings)
+    shared = "、".join(f"{labels.SHARED_KINDS.get(k, k)}{n}条" for k, n in analysis.shared_by_kind)
+    return [
+        Section(heading="五、检察听证、司法救助与案件质量评查", paragraphs=(
             f"举行检察听证{sum(n for _, n in analysis.hearings_by_outcome)}次"
             + (f"（{hearings}）。" if hearings else "。"),
             f"司法救助：决定救助{granted}件，金额{amount / 100:.2f}元；不予救助{refused}件。",
             "执法案件质量评查：" + (ratings + "。" if ratings else "本期无已结束的评查任务。"),
-        )))
-        sections.append(Section(heading="六、信息共享", paragraphs=(
+        )),
+        Section(heading="六、信息共享", paragraphs=(
             "本期接收共享信息：" + (shared + "。" if shared else "无。"),
-        )))
+        )),
+    ]
+
+
+def analysis_document(analysis: Analysis, *, issuer: str, issued_on: date) -> Document:
+    """An annual or thematic analysis (年度/专题分析, M9) as a document."""
+    sections = [
+        _overview_section(analysis),
+        _agency_section(analysis),
+        _topic_section(analysis),
+        _notice_section(analysis),
+    ]
+    if analysis.theme is None:
+        sections.extend(_annual_sections(analysis))
     return Document(
         title=analysis.title, issuer=issuer, issued_on=issued_on, sections=tuple(sections),
         footer="本分析依据检察工作室记录自动生成初稿，经审核后印发。",

@@ -121,6 +121,22 @@ def notices(current: list[SuggestionFact], previous: list[SuggestionFact]) -> tu
     return tuple(found)
 
 
+def _by_agency(current: list[SuggestionFact]) -> tuple[AgencyLine, ...]:
+    """One line per agency, the most suggestions first."""
+    agencies = sorted({f.agency_code for f in current})
+    lines = tuple(
+        AgencyLine(
+            agency_code=code,
+            issued=sum(f.agency_code == code for f in current),
+            replied=sum(f.agency_code == code and f.replied for f in current),
+            adopted=sum(f.agency_code == code and f.adopted for f in current),
+            overdue=sum(f.agency_code == code and f.overdue for f in current),
+        )
+        for code in agencies
+    )
+    return tuple(sorted(lines, key=lambda line: (-line.issued, line.agency_code)))
+
+
 def analyse(
     *,
     title: str,
@@ -135,22 +151,11 @@ def analyse(
     """The analysis of a period; ``suggestions`` may include earlier ones (for the previous period's comparison)."""
     current = [f for f in suggestions if f.issued_on in period]
     previous = [f for f in suggestions if f.issued_on in period.previous()]
-    agencies = sorted({f.agency_code for f in current})
-    lines = tuple(
-        AgencyLine(
-            agency_code=code,
-            issued=sum(f.agency_code == code for f in current),
-            replied=sum(f.agency_code == code and f.replied for f in current),
-            adopted=sum(f.agency_code == code and f.adopted for f in current),
-            overdue=sum(f.agency_code == code and f.overdue for f in current),
-        )
-        for code in agencies
-    )
     return Analysis(
         title=title,
         period=period,
         theme=theme,
-        by_agency=tuple(sorted(lines, key=lambda line: (-line.issued, line.agency_code))),
+        by_agency=_by_agency(current),
         by_topic=_ranked(Counter(f.topic_code for f in current)),
         by_kind=_ranked(Counter(f.kind for f in current)),
         notices=notices(current, previous),
