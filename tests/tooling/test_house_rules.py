@@ -30,18 +30,9 @@ FUNCTIONS_ALLOWED: dict[str, str] = {
     "services/intake/src/adr_intake/portal/tables.py:portal_tables": "one declarative Table() call",
     # Table factories: one declarative Table() call each, nothing to split by responsibility.
     "libs/runtime/src/adr_runtime/notifications/tables.py:notification_tables": "one declarative Table() call",
-    # Use cases that load, check and write several records in one transaction; each is one step of the work,
-    # to be cut into load/check/write helpers next (their modules are already split by responsibility).
-    "services/mediation/src/adr_mediation/handlers/agreements.py:draft_agreement": "agreement and obligation rows",
-    "services/mediation/src/adr_mediation/handlers/agreements.py:sweep_obligations": "sweep with its notices",
-    "services/mediation/src/adr_mediation/handlers/cases.py:resolution_plan_submitted": "plan row and timeline",
-    "services/mediation/src/adr_mediation/handlers/subsidies.py:draft_subsidy_batch": "batch and its lines",
-    "services/mediation/src/adr_mediation/handlers/subsidies.py:approve_subsidy_batch": "approval and its event",
     # Mappings written out field by field (a contract, a document, a parsed row, a read model).
     "services/mediation/src/adr_mediation/translate.py:to_contract": "one branch per domain event",
     "services/court-bridge/src/adr_court_bridge/views.py:case_record": "one read model, field by field",
-    "services/procuratorate-bridge/src/adr_procuratorate_bridge/documents.py:analysis_document": "document sections",
-    "services/procuratorate-bridge/src/adr_procuratorate_bridge/domain/reports.py:analyse": "one count per figure",
 }
 
 
