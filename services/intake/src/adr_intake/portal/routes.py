@@ -5,6 +5,7 @@ registration number and per client, every attempt in the audit log, ``Cache-Cont
 on the receipt and the status page. Browsers get pages; other clients get JSON and problem+json.
 """
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
+from adr_intake.api.schemas import RegistrationRequest
 from adr_intake.portal import service
 from adr_intake.portal.guard import PortalRefused, check_csrf, client_key, csrf_token, set_csrf_cookie
 from adr_intake.portal.uploads import UploadRefused, check_upload
@@ -117,18 +119,7 @@ async def apply(request: Request, ctx: ContextDep, now: ClockDep, correlation_id
         check_csrf(request, posted)
     except PortalRefused as exc:
         return _refusal(request, exc)
-    form: dict[str, Any] = {k: str(posted.get(k) or "").strip() for k in _TEXT_FIELDS}
-    form["mediation_consent"] = "on" if posted.get("mediation_consent") == "on" else ""
-    form["truthful"] = "on" if posted.get("truthful") == "on" else ""
-    errors, uploads = await _uploads(request, posted)
-    body, field_errors = registration_from_form(
-        {**form, "channel": "online", "received_on": local_date(now).isoformat(), "claim_types": []}
-    )
-    errors = {**field_errors, **errors}
-    if form["email"] and not _valid_email(form["email"]):
-        errors["email"] = "电子邮箱格式不正确"
-    if not form["truthful"]:
-        errors["truthful"] = "请确认所填内容真实并同意中心处理您的个人信息"
+    form, body, errors, uploads = await _check_application(request, posted, now)
     async with ctx.sessions() as session:
         agencies = await service.agency_choices(session)
     if errors or body is None:
@@ -197,6 +188,25 @@ async def _read_form(request: Request, *, files: int, max_bytes: int) -> Any:
         return await request.form(max_files=files, max_fields=40, max_part_size=64 * 1024)
     except HTTPException:
         raise PortalRefused(422, "提交的文件或填写项过多，请减少后重试。", field="evidence") from None
+
+
+async def _check_application(
+    request: Request, posted: Any, now: datetime
+) -> tuple[dict[str, Any], RegistrationRequest | None, dict[str, str], list[Any]]:
+    """The form as typed, the application it makes (None if invalid), the errors by field, and the uploads."""
+    form: dict[str, Any] = {k: str(posted.get(k) or "").strip() for k in _TEXT_FIELDS}
+    form["mediation_consent"] = "on" if posted.get("mediation_consent") == "on" else ""
+    form["truthful"] = "on" if posted.get("truthful") == "on" else ""
+    errors, uploads = await _uploads(request, posted)
+    body, field_errors = registration_from_form(
+        {**form, "channel": "online", "received_on": local_date(now).isoformat(), "claim_types": []}
+    )
+    errors = {**field_errors, **errors}
+    if form["email"] and not _valid_email(form["email"]):
+        errors["email"] = "电子邮箱格式不正确"
+    if not form["truthful"]:
+        errors["truthful"] = "请确认所填内容真实并同意中心处理您的个人信息"
+    return form, body, errors, uploads
 
 
 async def _uploads(request: Request, posted: Any) -> tuple[dict[str, str], list[Any]]:

@@ -112,9 +112,7 @@ async def apply_online(
     code_hash = codes.hash_code(code)
     phone = body.applicants[0].phone
     async with ctx.sessions() as session, session.begin():
-        choices = dict(await agency_choices(session))
-        if any(c not in choices for c in body.agency_codes):
-            raise PortalRefused(422, "请从列表中选择被申请的行政机关。", field="agency_code")
+        choices = await _chosen_agencies(session, body)
         uow = IntakeUnitOfWork(session, ctx.tables, actor=PORTAL_ACTOR, correlation_id=correlation_id, cipher=cipher)
         case_id = await handlers.register_dispute(
             registration_command(body),
@@ -125,30 +123,52 @@ async def apply_online(
         )
         registration_no = await session.scalar(select(disputes.c.registration_no).where(disputes.c.id == case_id))
         assert registration_no is not None
-        access = {
-            "case_id": case_id,
-            "registration_no": registration_no,
-            "code_hash": code_hash,
-            "created_at": now,
-            "email": cipher.seal(email, context=ADDRESS_CONTEXT) if email else None,
-            "email_masked": mask_address(ChannelKind.EMAIL, email) if email else None,
-            "phone": cipher.seal(phone, context=ADDRESS_CONTEXT) if phone else None,
-            "phone_masked": mask_phone(phone) if phone else None,
-        }
+        access = _access_row(case_id, registration_no, code_hash, cipher, email=email, phone=phone, now=now)
         await session.execute(insert(portal.access).values(**access))
         for upload in uploads:
             await session.execute(insert(portal.documents).values(**_document_row(case_id, upload, cipher, now)))
-        params = {"registration_no": registration_no, "received_on": body.received_on.isoformat()}
-        row = (await session.execute(select(portal.access).where(portal.access.c.case_id == case_id))).one()
-        await RECORDER.enqueue(session, applicant_notice(case_id, row, "portal.registered", params), now=now)
-        staff = Notice(  # the centre's staff are told in their inbox
-            "staff.online_application",
-            Recipient(ref=role_ref(Role.CENTRE_STAFF.value)),
-            {"registration_no": registration_no, "agency_codes": "、".join(choices[c] for c in body.agency_codes)},
-            case_id=case_id,
-        )
-        await RECORDER.enqueue(session, staff, now=now)
+        await _notify_registered(session, body, case_id, registration_no, choices, now)
     return Receipt(case_id, registration_no, code, body.received_on, len(uploads))
+
+
+async def _chosen_agencies(session: AsyncSession, body: RegistrationRequest) -> dict[str, str]:
+    """The agencies the applicant may choose, by code; refuses the application if it names any other."""
+    choices = dict(await agency_choices(session))
+    if any(c not in choices for c in body.agency_codes):
+        raise PortalRefused(422, "请从列表中选择被申请的行政机关。", field="agency_code")
+    return choices
+
+
+def _access_row(
+    case_id: UUID, number: str, code_hash: str, cipher: PiiCipher, email: str | None, phone: str | None, now: datetime
+) -> dict[str, Any]:
+    """The access record: the hashed code and the applicant's contact, sealed with a masked copy beside."""
+    return {
+        "case_id": case_id,
+        "registration_no": number,
+        "code_hash": code_hash,
+        "created_at": now,
+        "email": cipher.seal(email, context=ADDRESS_CONTEXT) if email else None,
+        "email_masked": mask_address(ChannelKind.EMAIL, email) if email else None,
+        "phone": cipher.seal(phone, context=ADDRESS_CONTEXT) if phone else None,
+        "phone_masked": mask_phone(phone) if phone else None,
+    }
+
+
+async def _notify_registered(
+    session: AsyncSession, body: RegistrationRequest, case_id: UUID, number: str, choices: dict[str, str], now: datetime
+) -> None:
+    """Queues the applicant's first notice and tells the centre's staff in their inbox."""
+    params = {"registration_no": number, "received_on": body.received_on.isoformat()}
+    row = (await session.execute(select(portal.access).where(portal.access.c.case_id == case_id))).one()
+    await RECORDER.enqueue(session, applicant_notice(case_id, row, "portal.registered", params), now=now)
+    staff = Notice(
+        "staff.online_application",
+        Recipient(ref=role_ref(Role.CENTRE_STAFF.value)),
+        {"registration_no": number, "agency_codes": "、".join(choices[c] for c in body.agency_codes)},
+        case_id=case_id,
+    )
+    await RECORDER.enqueue(session, staff, now=now)
 
 
 def _document_row(case_id: UUID, upload: Upload, cipher: PiiCipher, now: datetime) -> dict[str, Any]:
@@ -209,23 +229,11 @@ async def follow(ctx: ServiceContext, *, registration_no: str, code: str, client
 
 
 async def _status(session: AsyncSession, case_id: UUID, *, review_days: int) -> StatusView:
+    """The dispute as its applicant sees it; opening it marks the applicant's notices read."""
     row = (await session.execute(select(disputes).where(disputes.c.id == case_id))).one()
-    names = dict(
-        (
-            await session.execute(
-                select(agency_units.c.code, agency_units.c.name_zh).where(agency_units.c.code.in_(row.agency_codes))
-            )
-        ).all()
-    )
-    if not names:
-        with PACKAGED_DIRECTORY.open(encoding="utf-8") as handle:
-            names = {r["code"]: r["name_zh"] for r in csv.DictReader(handle) if r["code"] in row.agency_codes}
+    names = await _agency_names(session, row.agency_codes)
     stage_zh, explanation = PUBLIC_STAGES.get(row.stage, (row.stage, ""))
-    inbox = await RECORDER.inbox(session, applicant_ref(case_id), limit=100, with_deliveries=True)
-    unread = await RECORDER.unread_count(session, applicant_ref(case_id))
-    for notice in inbox:  # opening the status page reads them
-        if notice.read_at is None:
-            await RECORDER.mark_read(session, applicant_ref(case_id), notice.id, now=notice.created_at)
+    inbox, unread = await _read_inbox(session, case_id)
     documents = (
         await session.execute(
             select(portal.documents.c.kind, portal.documents.c.size_bytes, portal.documents.c.sha256)
@@ -251,6 +259,26 @@ async def _status(session: AsyncSession, case_id: UUID, *, review_days: int) -> 
         ],
         unread=unread,
     )
+
+
+async def _agency_names(session: AsyncSession, agency_codes: list[str]) -> dict[str, str]:
+    """The Chinese names of these agencies: from the directory, or the packaged list before it is loaded."""
+    query = select(agency_units.c.code, agency_units.c.name_zh).where(agency_units.c.code.in_(agency_codes))
+    names = dict((await session.execute(query)).all())
+    if not names:
+        with PACKAGED_DIRECTORY.open(encoding="utf-8") as handle:
+            names = {r["code"]: r["name_zh"] for r in csv.DictReader(handle) if r["code"] in agency_codes}
+    return names
+
+
+async def _read_inbox(session: AsyncSession, case_id: UUID) -> tuple[list[Any], int]:
+    """The applicant's notices and how many were unread; the unread ones are marked read now."""
+    inbox = await RECORDER.inbox(session, applicant_ref(case_id), limit=100, with_deliveries=True)
+    unread = await RECORDER.unread_count(session, applicant_ref(case_id))
+    for notice in inbox:  # opening the status page reads them
+        if notice.read_at is None:
+            await RECORDER.mark_read(session, applicant_ref(case_id), notice.id, now=notice.created_at)
+    return inbox, unread
 
 
 async def _deadlines(session: AsyncSession, row: Any, review_days: int) -> list[DeadlineView]:

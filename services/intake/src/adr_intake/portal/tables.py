@@ -19,7 +19,12 @@ class PortalTables:
 
 def portal_tables(metadata: MetaData) -> PortalTables:
     """Adds the portal's tables to intake's metadata."""
-    access = Table(
+    return PortalTables(access=_access(metadata), documents=_documents(metadata), attempts=_attempts(metadata))
+
+
+def _access(metadata: MetaData) -> Table:
+    """One row per dispute applied for online: its hashed access code and the applicant's contact."""
+    return Table(
         "portal_access",
         metadata,
         Column("case_id", Uuid, primary_key=True),
@@ -32,7 +37,11 @@ def portal_tables(metadata: MetaData) -> PortalTables:
         Column("phone", Text, nullable=True),
         Column("phone_masked", String(30), nullable=True),
     )
-    documents = Table(
+
+
+def _documents(metadata: MetaData) -> Table:
+    """The documents uploaded with an application, sealed."""
+    return Table(
         "portal_documents",
         metadata,
         Column("id", Uuid, primary_key=True),
@@ -45,6 +54,10 @@ def portal_tables(metadata: MetaData) -> PortalTables:
         Column("content", Text, nullable=False),  # sealed, base64 inside
         Column("uploaded_at", UtcDateTime(), nullable=False),
     )
+
+
+def _attempts(metadata: MetaData) -> Table:
+    """Every attempt to open a dispute's status, indexed by client and by number for the limits."""
     attempts = Table(
         "portal_attempts",
         metadata,
@@ -57,4 +70,4 @@ def portal_tables(metadata: MetaData) -> PortalTables:
     )
     Index("ix_portal_attempts_client_at", attempts.c.client_key, attempts.c.at)
     Index("ix_portal_attempts_number_at", attempts.c.registration_no, attempts.c.at)
-    return PortalTables(access=access, documents=documents, attempts=attempts)
+    return attempts
