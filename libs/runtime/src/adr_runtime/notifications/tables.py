@@ -36,6 +36,11 @@ def notification_tables(metadata: MetaData) -> NotificationTables:
     Args:
         metadata: the service's own MetaData.
     """
+    return NotificationTables(notices=_notices(metadata), deliveries=_deliveries(metadata))
+
+
+def _notices(metadata: MetaData) -> Table:
+    """One notice: what it says, to whom (a role-scoped recipient, never personal data), read and acknowledged."""
     notices = Table(
         "notices",
         metadata,
@@ -55,6 +60,11 @@ def notification_tables(metadata: MetaData) -> NotificationTables:
         Column("acknowledged_by", String(200), nullable=True),
     )
     Index("ix_notices_recipient_created", notices.c.recipient, notices.c.created_at)
+    return notices
+
+
+def _deliveries(metadata: MetaData) -> Table:
+    """One channel's delivery of a notice, with its attempts, lease and provider reference."""
     deliveries = Table(
         "notice_deliveries",
         metadata,
@@ -74,4 +84,4 @@ def notification_tables(metadata: MetaData) -> NotificationTables:
         UniqueConstraint("notice_id", "channel"),
     )
     Index("ix_notice_deliveries_due", deliveries.c.status, deliveries.c.next_attempt_at)
-    return NotificationTables(notices=notices, deliveries=deliveries)
+    return deliveries
