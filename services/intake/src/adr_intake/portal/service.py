@@ -213,7 +213,8 @@ async def follow(ctx: ServiceContext, *, registration_no: str, code: str, client
             access = (
                 await session.execute(select(portal.access).where(portal.access.c.registration_no == number))
             ).first()
-            if codes.check_code(access.code_hash if access else None, code):
+            matched = codes.check_code(access.code_hash if access else None, code)  # same work for an unknown number
+            if matched and access is not None:
                 await record_attempt(session, registration_no=number, client=client, outcome="success", now=now)
                 view = await _status(session, access.case_id, review_days=settings.portal.review_days)
             else:
@@ -264,7 +265,7 @@ async def _status(session: AsyncSession, case_id: UUID, *, review_days: int) -> 
 async def _agency_names(session: AsyncSession, agency_codes: list[str]) -> dict[str, str]:
     """The Chinese names of these agencies: from the directory, or the packaged list before it is loaded."""
     query = select(agency_units.c.code, agency_units.c.name_zh).where(agency_units.c.code.in_(agency_codes))
-    names = dict((await session.execute(query)).all())
+    names: dict[str, str] = dict((await session.execute(query)).tuples().all())
     if not names:
         with PACKAGED_DIRECTORY.open(encoding="utf-8") as handle:
             names = {r["code"]: r["name_zh"] for r in csv.DictReader(handle) if r["code"] in agency_codes}
