@@ -252,39 +252,43 @@ async def case_record(sessions: async_sessionmaker[AsyncSession], case_id: UUID)
 
         plans = await all_of(resolution_plans, resolution_plans.c.version)
         files = await all_of(evidence_files, evidence_files.c.filename)
-        history = case_history
-        notes = (
-            await session.execute(
-                select(history.c.occurred_at, history.c.actor, history.c.action, history.c.details)
-                .where(history.c.case_id == case_id)
-                .order_by(history.c.occurred_at, history.c.id)
-            )
-        ).all()
         record = CaseRecord(
             filing=filing,
             agency_codes=filing_agency_codes(await all_of(court_cases, court_cases.c.filed_on)),
             services=_rows(await all_of(complaint_services, complaint_services.c.served_on), drop=("case_id",)),
-            plans=[
-                PlanView.model_validate(
-                    {
-                        **dict(p._mapping),
-                        "evidence": [
-                            EvidenceView.model_validate(dict(f._mapping)) for f in files if f.plan_row_id == p.id
-                        ],
-                    }
-                )
-                for p in plans
-            ],
+            plans=_plan_views(plans, files),
             authorisations=_rows(await all_of(authorisations, authorisations.c.recorded_at), drop=("case_id",)),
             hearings=_rows(await all_of(hearings, hearings.c.hearing_on), drop=("case_id",)),
             decisions=_rows(await all_of(decisions, decisions.c.issued_on), drop=("case_id",)),
             qa_sessions=_rows(await all_of(qa_sessions, qa_sessions.c.held_on), drop=("case_id",)),
             observations=_rows(await all_of(observations, observations.c.invited_on), drop=("case_id",)),
             suggestions=[],
-            history=_rows(notes),
+            history=_rows(await _history(session, case_id)),
         )
     record.suggestions = await suggestion_list(sessions, None, case_id)
     return record
+
+
+def _plan_views(plans: Any, files: Any) -> list[PlanView]:
+    """Each plan version with the evidence files submitted with it."""
+    return [
+        PlanView.model_validate(
+            {**dict(p._mapping), "evidence": [EvidenceView.model_validate(dict(f._mapping)) for f in files
+                                              if f.plan_row_id == p.id]}
+        )
+        for p in plans
+    ]
+
+
+async def _history(session: AsyncSession, case_id: UUID) -> Any:
+    """The case's history lines in the order they happened."""
+    history = case_history
+    query = (
+        select(history.c.occurred_at, history.c.actor, history.c.action, history.c.details)
+        .where(history.c.case_id == case_id)
+        .order_by(history.c.occurred_at, history.c.id)
+    )
+    return (await session.execute(query)).all()
 
 
 def filing_agency_codes(rows: Any) -> list[str]:
