@@ -15,13 +15,13 @@ from sqlalchemy import Table, TextClause, bindparam, text
 
 
 @cache
-def insert_or_ignore(table: Table, columns: Sequence[str], conflict: Sequence[str]) -> TextClause:
+def insert_or_ignore(table: Table, columns: tuple[str, ...], conflict: tuple[str, ...]) -> TextClause:
     """``INSERT INTO table (columns) VALUES (…) ON CONFLICT (conflict) DO NOTHING``.
 
     Args:
         table: the table (its columns type the parameters, named after them).
-        columns: the columns given, as a tuple.
-        conflict: the unique columns whose conflict skips the row, as a tuple.
+        columns: the columns given (a tuple: the statement is cached by its arguments).
+        conflict: the unique columns whose conflict skips the row.
     """
     names = ", ".join(columns)
     values = ", ".join(f":{name}" for name in columns)
